@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PractitionerFields } from '@/components/admin/practitioner-fields';
+import { ActionForm } from '@/components/ui/action-form';
+import { TextField } from '@/components/ui/fields';
+import { createPractitionerAction } from '@/lib/actions/admin-practitioners';
+import { requireActor } from '@/lib/auth/actor';
+import { findServiceAreaOptions, findTeamOptions } from '@/lib/db/organisation';
+import { findPractitioners, PRACTITIONER_PAGE_SIZE } from '@/lib/db/practitioners';
+import { findManagerOptions } from '@/lib/db/users';
+import { can, NATIONAL } from '@/lib/domain/permissions';
+import { EMPLOYMENT_LABELS } from '@/lib/domain/roles';
+import { PractitionerSearchSchema } from '@/lib/schemas/search';
+
+export const metadata: Metadata = { title: 'Practitioners' };
+export const dynamic = 'force-dynamic';
+
+export default async function PractitionersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  if (!can(actor, 'practitioner.manage', NATIONAL)) notFound();
+  const filter = PractitionerSearchSchema.parse(await searchParams);
+  const [{ practitioners, total }, areas, teams, managers] = await Promise.all([
+    findPractitioners(filter),
+    findServiceAreaOptions(),
+    findTeamOptions(),
+    findManagerOptions(),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PRACTITIONER_PAGE_SIZE));
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    if (filter.search) params.set('search', filter.search);
+    if (filter.serviceAreaId) params.set('area', filter.serviceAreaId);
+    params.set('page', String(page));
+    return `/admin/practitioners?${params.toString()}`;
+  };
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1>Practitioners</h1>
+        <Link href="/admin/practitioners/import" className="btn btn-secondary">
+          Import from CSV
+        </Link>
+      </div>
+      <form
+        method="get"
+        role="search"
+        aria-label="Find practitioners"
+        className="flex flex-wrap items-end gap-4"
+      >
+        <div className="field">
+          <label htmlFor="search" className="block font-medium">
+            Name or reference
+          </label>
+          <input id="search" name="search" defaultValue={filter.search} maxLength={100} className="input" />
+        </div>
+        <div className="field">
+          <label htmlFor="area" className="block font-medium">
+            Service area
+          </label>
+          <select id="area" name="area" defaultValue={filter.serviceAreaId ?? ''} className="input">
+            <option value="">All areas</option>
+            {areas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {area.code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary">
+          Search
+        </button>
+      </form>
+      {practitioners.length === 0 ? (
+        <p>
+          {filter.search || filter.serviceAreaId
+            ? 'No practitioners match this search.'
+            : 'No practitioners yet. Add one below or import a CSV.'}
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="data-table">
+            <caption className="mb-2 text-left text-sm text-slate-700">
+              {total.toLocaleString('en-GB')} practitioners · page {filter.page} of {pages}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Name</th>
+                <th scope="col">Area · team</th>
+                <th scope="col">Employment</th>
+                <th scope="col">Band</th>
+                <th scope="col">Manager</th>
+              </tr>
+            </thead>
+            <tbody>
+              {practitioners.map((practitioner) => (
+                <tr key={practitioner.id}>
+                  <td>
+                    <Link href={`/admin/practitioners/${practitioner.id}`}>{practitioner.reference}</Link>
+                  </td>
+                  <td>
+                    {practitioner.name}
+                    {!practitioner.isActive && <span className="tag ml-2">Left</span>}
+                  </td>
+                  <td>
+                    {practitioner.serviceAreaCode} · {practitioner.teamName}
+                  </td>
+                  <td>{EMPLOYMENT_LABELS[practitioner.employment]}</td>
+                  <td>{practitioner.performanceBand ?? '—'}</td>
+                  <td>{practitioner.managerName ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex gap-4">
+          {filter.page > 1 && <Link href={pageHref(filter.page - 1)}>Previous page</Link>}
+          {filter.page < pages && <Link href={pageHref(filter.page + 1)}>Next page</Link>}
+        </nav>
+      )}
+      <section className="card" aria-labelledby="add-practitioner-title">
+        <h2 id="add-practitioner-title">Add a practitioner</h2>
+        <ActionForm
+          action={createPractitionerAction}
+          submitLabel="Add practitioner"
+          successMessage="Practitioner added."
+          resetOnSuccess
+        >
+          <TextField name="reference" label="Reference" hint="The staff reference used in case files." />
+          <PractitionerFields teams={teams} managers={managers} />
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/lib/auth/actor';
+import { countPractitioners } from '@/lib/db/practitioners';
+import { countActiveUsers, findLockedUsers } from '@/lib/db/users';
+import { HOME_PURPOSE, WAITING_LISTS } from '@/lib/domain/home';
+import { can, NATIONAL } from '@/lib/domain/permissions';
+import { ROLE_LABELS } from '@/lib/domain/roles';
+
+export const metadata: Metadata = { title: 'Home' };
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>Welcome, {actor.name}</h1>
+        <p className="mt-1 text-slate-700">
+          {ROLE_LABELS[actor.role]}: {HOME_PURPOSE[actor.role]}
+        </p>
+      </div>
+      {actor.role === 'ADMIN' && can(actor, 'admin.view', NATIONAL) ? (
+        <AdminHome />
+      ) : (
+        WAITING_LISTS[actor.role as Exclude<typeof actor.role, 'ADMIN'>].map((list) => (
+          <section key={list.title} className="card" aria-labelledby={`list-${list.title}`}>
+            <h2 id={`list-${list.title}`}>{list.title}</h2>
+            <p className="mt-2 text-slate-700">{list.empty}</p>
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
+
+async function AdminHome() {
+  const now = new Date();
+  const [users, practitioners, locked] = await Promise.all([
+    countActiveUsers(),
+    countPractitioners(),
+    findLockedUsers(now),
+  ]);
+  return (
+    <>
+      <section className="card" aria-labelledby="locked-title">
+        <h2 id="locked-title">Locked accounts</h2>
+        {locked.length === 0 ? (
+          <p className="mt-2 text-slate-700">No accounts are locked.</p>
+        ) : (
+          <ul className="mt-2 list-disc pl-5">
+            {locked.map((user) => (
+              <li key={user.id}>
+                <Link href={`/admin/users/${user.id}`}>{user.name}</Link> ({user.email}) — locked until{' '}
+                {user.lockedUntil.toLocaleTimeString('en-GB', {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                  timeZone: 'Europe/London',
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="org-title">
+        <h2 id="org-title">Organisation</h2>
+        <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-slate-700">Active users</dt>
+            <dd className="text-2xl font-bold">{users.toLocaleString('en-GB')}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">Active practitioners</dt>
+            <dd className="text-2xl font-bold">{practitioners.total.toLocaleString('en-GB')}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">of whom agency staff</dt>
+            <dd className="text-2xl font-bold">{practitioners.agency.toLocaleString('en-GB')}</dd>
+          </div>
+        </dl>
+      </section>
+    </>
+  );
+}

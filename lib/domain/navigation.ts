@@ -1,0 +1,18 @@
+import type { Role } from './roles';
+import { can, NATIONAL, type Action } from './permissions';
+
+export type NavItem = { href: string; label: string };
+
+const ITEMS: { href: string; label: string; requires: Action | null }[] = [
+  { href: '/', label: 'Home', requires: null },
+  { href: '/admin/users', label: 'Users', requires: 'user.manage' },
+  { href: '/admin/areas', label: 'Service areas and teams', requires: 'organisation.manage' },
+  { href: '/admin/practitioners', label: 'Practitioners', requires: 'practitioner.manage' },
+];
+
+/** Only what the role may use; the server still authorises every page and action. */
+export function navigationFor(actor: { role: Role; serviceAreaId: string | null }): NavItem[] {
+  return ITEMS.filter((item) => item.requires === null || can(actor, item.requires, NATIONAL)).map(
+    ({ href, label }) => ({ href, label }),
+  );
+}

@@ -1,0 +1,60 @@
+// One policy for the whole service: what each role may do, and where.
+// Deny by default: an action or role not listed here is refused.
+import type { Actor } from './actor';
+import type { Role } from './roles';
+
+export const ACTIONS = [
+  'admin.view',
+  'user.manage',
+  'organisation.manage', // service areas and teams
+  'practitioner.manage',
+  'practitioner.import',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is done to: national (no area), or something in one service area. */
+export type Resource = { scope: 'national' } | { scope: 'area'; serviceAreaId: string };
+
+export const NATIONAL: Resource = { scope: 'national' };
+export const inArea = (serviceAreaId: string): Resource => ({ scope: 'area', serviceAreaId });
+
+type Grant = {
+  /** `any`: national and every area. `own-area`: only resources of the actor's own area. */
+  reach: 'any' | 'own-area';
+};
+
+type Policy = Record<Action, Partial<Record<Role, Grant>>>;
+
+const ANY: Grant = { reach: 'any' };
+
+export const POLICY: Policy = {
+  'admin.view': { ADMIN: ANY },
+  'user.manage': { ADMIN: ANY },
+  'organisation.manage': { ADMIN: ANY },
+  'practitioner.manage': { ADMIN: ANY },
+  'practitioner.import': { ADMIN: ANY },
+};
+
+export function can(
+  actor: Pick<Actor, 'role' | 'serviceAreaId'> | null,
+  action: Action,
+  resource: Resource,
+): boolean {
+  if (!actor) return false;
+  const grant = POLICY[action]?.[actor.role];
+  if (!grant) return false;
+  if (grant.reach === 'any') return true;
+  // own-area: a national resource is never "own area"; an actor without an
+  // area (misconfigured) reaches nothing.
+  return (
+    resource.scope === 'area' &&
+    actor.serviceAreaId !== null &&
+    resource.serviceAreaId === actor.serviceAreaId
+  );
+}
+
+/** The actions a role may take somewhere: drives navigation, never authorisation. */
+export function actionsFor(role: Role): Action[] {
+  return ACTIONS.filter((action) => POLICY[action][role] !== undefined);
+}

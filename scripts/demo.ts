@@ -1,0 +1,46 @@
+// `npm run demo`: embedded PostgreSQL (or DATABASE_URL), migrations, the demo
+// seed, a production build, and the app on http://localhost:3000.
+import { openDatabase } from './lib/database.ts';
+import { applyMigrations } from './lib/migrate.ts';
+import { runPrisma } from './lib/prisma-cli.ts';
+import { scriptPrisma } from './lib/prisma-client.ts';
+import { bin, localAuthSecret, run, runOrThrow, scriptEnv } from './lib/run.ts';
+import { seedDemo } from '../prisma/seed/demo.ts';
+
+const port = process.env.PORT ?? '3000';
+const started = Date.now();
+
+const database = await openDatabase('demo');
+const stopAll = async () => {
+  await database.stop().catch(() => undefined);
+};
+try {
+  const url = await database.url();
+  const migrations = await applyMigrations(url);
+  console.log(
+    `[demo] database ready; migrations applied: ${migrations.applied.length}, already applied: ${migrations.alreadyApplied}`,
+  );
+  const prisma = scriptPrisma(url);
+  const seeded = await seedDemo(prisma);
+  await prisma.$disconnect();
+  console.log(
+    `[demo] demo data: ${seeded.areas} service areas, ${seeded.teams} teams, ${seeded.practitioners} practitioners, ${seeded.users} users`,
+  );
+  runPrisma(['generate']);
+  const env = scriptEnv({
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  });
+  if (!process.argv.includes('--no-build')) runOrThrow(bin('next'), ['build'], { env });
+  console.log(
+    `[demo] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open http://localhost:${port} and sign in as admin@example.org / demo-password`,
+  );
+  const code = await run(bin('next'), ['start', '-p', port], { env });
+  await stopAll();
+  process.exit(code);
+} catch (error) {
+  console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll();
+  process.exit(1);
+}

@@ -1,0 +1,3 @@
+import { runPrisma } from './lib/prisma-cli.ts';
+
+runPrisma(['generate']);

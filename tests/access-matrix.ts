@@ -1,0 +1,67 @@
+// The access matrix: every server action and route handler, every role,
+// every scope, and what must happen. Integration tests run each row against
+// the real database; a guard fails when an exported entry point has no row.
+import { ROLES, type Role } from '@/lib/domain/roles';
+
+export type Scope = 'national' | 'own area' | 'other area';
+export type Expected = 'allowed' | 'refused';
+export type MatrixRow = { role: Role | 'anonymous'; scope: Scope; expected: Expected };
+
+export type MatrixEntry = {
+  /** `createUserAction`, or `GET /api/health`. */
+  entry: string;
+  file: string;
+  /** Where the rows run: integration (actions called directly) or e2e (over HTTP). */
+  runIn: 'integration' | 'e2e';
+  rows: MatrixRow[];
+};
+
+const AREA_ROLES: Role[] = ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'];
+
+/** A national action only Admin may take: one row per role (area roles in their own area), plus anonymous. */
+function adminOnly(entry: string, file: string): MatrixEntry {
+  return {
+    entry,
+    file,
+    runIn: 'integration',
+    rows: [
+      ...ROLES.map((role): MatrixRow => ({
+        role,
+        scope: AREA_ROLES.includes(role) ? 'own area' : 'national',
+        expected: role === 'ADMIN' ? 'allowed' : 'refused',
+      })),
+      { role: 'anonymous', scope: 'national', expected: 'refused' },
+    ],
+  };
+}
+
+const publicRoute = (entry: string, file: string, runIn: 'integration' | 'e2e'): MatrixEntry => ({
+  entry,
+  file,
+  runIn,
+  rows: [
+    { role: 'anonymous', scope: 'national', expected: 'allowed' },
+    { role: 'DIRECTOR', scope: 'national', expected: 'allowed' },
+  ],
+});
+
+export const ACCESS_MATRIX: MatrixEntry[] = [
+  adminOnly('createUserAction', 'lib/actions/admin-users.ts'),
+  adminOnly('updateUserAction', 'lib/actions/admin-users.ts'),
+  adminOnly('setUserActiveAction', 'lib/actions/admin-users.ts'),
+  adminOnly('resetPasswordAction', 'lib/actions/admin-users.ts'),
+  adminOnly('createServiceAreaAction', 'lib/actions/admin-organisation.ts'),
+  adminOnly('updateServiceAreaAction', 'lib/actions/admin-organisation.ts'),
+  adminOnly('createTeamAction', 'lib/actions/admin-organisation.ts'),
+  adminOnly('updateTeamAction', 'lib/actions/admin-organisation.ts'),
+  adminOnly('createPractitionerAction', 'lib/actions/admin-practitioners.ts'),
+  adminOnly('updatePractitionerAction', 'lib/actions/admin-practitioners.ts'),
+  adminOnly('importPractitionersAction', 'lib/actions/admin-practitioners.ts'),
+  publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
+  // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
+  // and need an HTTP request: the e2e sign-in journeys exercise them.
+  publicRoute('GET /api/auth/[...nextauth]', 'app/api/auth/[...nextauth]/route.ts', 'e2e'),
+  publicRoute('POST /api/auth/[...nextauth]', 'app/api/auth/[...nextauth]/route.ts', 'e2e'),
+];
+
+export const MATRIX_ROW_COUNT = ACCESS_MATRIX.reduce((sum, entry) => sum + entry.rows.length, 0);

@@ -1,0 +1,203 @@
+// Runs every integration row of tests/access-matrix.ts against the real
+// database with real sessions, and guards that no entry point is missing.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ACCESS_MATRIX, type MatrixEntry } from '../access-matrix';
+import {
+  createPractitioner,
+  createServiceArea,
+  createTeam,
+  createUser,
+  signedInAs,
+  unique,
+} from '../factories';
+import { databaseFingerprint } from '../support/fingerprint';
+import { runWithSessionToken } from '@/lib/auth/actor';
+import { MESSAGES } from '@/lib/actions/run';
+import * as users from '@/lib/actions/admin-users';
+import * as organisation from '@/lib/actions/admin-organisation';
+import * as practitioners from '@/lib/actions/admin-practitioners';
+import { GET as health } from '@/app/api/health/route';
+
+type Outcome = { ok: boolean; error?: string };
+type Call = () => Promise<Outcome>;
+
+/** For each entry: build what it acts on, and return the call to make. */
+const CALLS: Record<string, () => Promise<Call>> = {
+  createUserAction: async () => () =>
+    users.createUserAction({
+      email: `${unique('new')}@example.org`,
+      name: 'New Person',
+      role: 'DIRECTOR',
+      serviceAreaId: '',
+      password: 'a-long-password-1',
+    }),
+  updateUserAction: async () => {
+    const target = await createUser('IMPROVEMENT_MANAGER');
+    return () =>
+      users.updateUserAction({
+        userId: target.id,
+        version: target.version,
+        name: 'Renamed',
+        role: 'IMPROVEMENT_ASSISTANT',
+        serviceAreaId: '',
+      });
+  },
+  setUserActiveAction: async () => {
+    const target = await createUser('IMPROVEMENT_MANAGER');
+    return () => users.setUserActiveAction({ userId: target.id, version: target.version, isActive: false });
+  },
+  resetPasswordAction: async () => {
+    const target = await createUser('IMPROVEMENT_MANAGER');
+    return () =>
+      users.resetPasswordAction({
+        userId: target.id,
+        version: target.version,
+        password: 'another-long-password',
+      });
+  },
+  createServiceAreaAction: async () => () =>
+    organisation.createServiceAreaAction({
+      code: unique('Z')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 20),
+      name: 'New area',
+    }),
+  updateServiceAreaAction: async () => {
+    const area = await createServiceArea();
+    return () =>
+      organisation.updateServiceAreaAction({
+        serviceAreaId: area.id,
+        version: area.version,
+        name: 'Renamed area',
+      });
+  },
+  createTeamAction: async () => {
+    const area = await createServiceArea();
+    return () => organisation.createTeamAction({ serviceAreaId: area.id, name: 'New team' });
+  },
+  updateTeamAction: async () => {
+    const area = await createServiceArea();
+    const team = await createTeam(area.id);
+    return () =>
+      organisation.updateTeamAction({ teamId: team.id, version: team.version, name: 'Renamed team' });
+  },
+  createPractitionerAction: async () => {
+    const area = await createServiceArea();
+    const team = await createTeam(area.id);
+    return () =>
+      practitioners.createPractitionerAction({
+        reference: unique('P'),
+        name: 'New Practitioner',
+        teamId: team.id,
+        employment: 'AGENCY',
+        performanceBand: '3',
+        managerId: '',
+      });
+  },
+  updatePractitionerAction: async () => {
+    const area = await createServiceArea();
+    const team = await createTeam(area.id);
+    const practitioner = await createPractitioner(team.id);
+    return () =>
+      practitioners.updatePractitionerAction({
+        practitionerId: practitioner.id,
+        version: practitioner.version,
+        name: 'Renamed',
+        teamId: team.id,
+        employment: 'EMPLOYED',
+        performanceBand: '',
+        managerId: '',
+        isActive: 'true',
+      });
+  },
+  importPractitionersAction: async () => {
+    const area = await createServiceArea();
+    await createTeam(area.id, 'Imported team');
+    const csv = `reference,name,service_area,team,employment\n${unique('P')},Imported Person,${area.code},Imported team,Employed\n`;
+    return () => practitioners.importPractitionersAction({ csv, commit: true });
+  },
+  'GET /api/health': async () => async () => {
+    const response = await health();
+    const body = (await response.json()) as { status: string };
+    return { ok: response.status === 200 && body.status === 'ok' };
+  },
+};
+
+let rowsRun = 0;
+const integrationEntries = ACCESS_MATRIX.filter((entry) => entry.runIn === 'integration');
+
+describe.each(integrationEntries)('$entry', (entry: MatrixEntry) => {
+  it.each(entry.rows)('$role ($scope) → $expected', async (row) => {
+    const prepare = CALLS[entry.entry];
+    expect(prepare, `no call defined for ${entry.entry}`).toBeDefined();
+    const call = await (prepare as () => Promise<Call>)();
+    // The actor's own area for area roles; its presence makes "own area" real.
+    const ownArea = row.scope === 'own area' ? await createServiceArea() : null;
+    const token =
+      row.role === 'anonymous' ? '' : await signedInAs((await createUser(row.role, ownArea?.id ?? null)).id);
+    const isRoute = entry.entry.includes(' ');
+    const before = await databaseFingerprint();
+    const outcome = await runWithSessionToken(token, call);
+    const after = await databaseFingerprint();
+    rowsRun += 1;
+    if (row.expected === 'allowed') {
+      expect(outcome).toMatchObject({ ok: true });
+      if (!isRoute) expect(after).not.toEqual(before);
+    } else {
+      expect(outcome.ok).toBe(false);
+      // A refusal reads exactly like "not found": it never confirms the record exists.
+      expect(outcome.error).toBe(row.role === 'anonymous' ? MESSAGES.signedOut : MESSAGES.notFound);
+      expect(after).toEqual(before);
+    }
+  });
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+describe('access-matrix guard', () => {
+  it('has a row for every exported server action', () => {
+    const actionFiles = walk('lib/actions').filter((file) =>
+      /^['"]use server['"]/.test(readFileSync(file, 'utf8').trimStart()),
+    );
+    const exported = actionFiles.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/export async function (\w+)/g)].map((match) => match[1]),
+    );
+    expect(exported.length).toBeGreaterThan(0);
+    const covered = new Set(ACCESS_MATRIX.map((entry) => entry.entry));
+    expect(exported.filter((name) => !covered.has(name as string))).toEqual([]);
+  });
+
+  it('has a row for every route handler method', () => {
+    const routes = walk('app').filter((file) => file.endsWith('route.ts'));
+    const declared = routes.flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      const methods = [
+        ...source.matchAll(
+          /export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g,
+        ),
+      ].map((match) => match[1] ?? match[2]);
+      const route = '/' + path.dirname(path.relative('app', file)).split(path.sep).join('/');
+      return methods.map((method) => `${method} ${route}`);
+    });
+    expect(declared.length).toBeGreaterThan(0);
+    const covered = new Set(ACCESS_MATRIX.map((entry) => entry.entry));
+    expect(declared.filter((entry) => !covered.has(entry))).toEqual([]);
+  });
+
+  it('defines a call for every integration entry', () => {
+    expect(integrationEntries.map((entry) => entry.entry).filter((entry) => !(entry in CALLS))).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  // Fewer rows than declared means some were silently dropped.
+  const expected = integrationEntries.reduce((sum, entry) => sum + entry.rows.length, 0);
+  if (rowsRun !== expected) throw new Error(`access matrix ran ${rowsRun} of ${expected} integration rows`);
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { RuleError } from '@/lib/domain/errors';
+import { ROLES } from '@/lib/domain/roles';
+import { assertNotSelfLockout, assertRoleAreaConsistent } from '@/lib/domain/users';
+import { navigationFor } from '@/lib/domain/navigation';
+
+describe('assertRoleAreaConsistent', () => {
+  it.each(['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'] as const)('%s needs an area', (role) => {
+    expect(() => assertRoleAreaConsistent(role, null)).toThrow(RuleError);
+    expect(() => assertRoleAreaConsistent(role, 'area')).not.toThrow();
+  });
+  it.each(ROLES.filter((role) => role !== 'HEAD_OF_SERVICE' && role !== 'ASSISTANT_DIRECTOR'))(
+    '%s works nationally',
+    (role) => {
+      expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
+      expect(() => assertRoleAreaConsistent(role, null)).not.toThrow();
+    },
+  );
+  it('names the field at fault', () => {
+    try {
+      assertRoleAreaConsistent('HEAD_OF_SERVICE', null);
+    } catch (error) {
+      expect((error as RuleError).field).toBe('serviceAreaId');
+    }
+    expect.assertions(1);
+  });
+});
+
+describe('assertNotSelfLockout', () => {
+  it('stops an admin deactivating or demoting themselves', () => {
+    expect(() => assertNotSelfLockout('me', 'me', { isActive: false })).toThrow(/deactivate your own/);
+    expect(() => assertNotSelfLockout('me', 'me', { role: 'DIRECTOR' })).toThrow(/own Admin role/);
+    expect(() => assertNotSelfLockout('me', 'me', { role: 'ADMIN' })).not.toThrow();
+    expect(() => assertNotSelfLockout('me', 'other', { isActive: false, role: 'DIRECTOR' })).not.toThrow();
+  });
+});
+
+describe('navigationFor', () => {
+  it('shows admin pages only to Admin', () => {
+    expect(navigationFor({ role: 'ADMIN', serviceAreaId: null }).map((item) => item.href)).toEqual([
+      '/',
+      '/admin/users',
+      '/admin/areas',
+      '/admin/practitioners',
+    ]);
+    for (const role of ROLES.filter((r) => r !== 'ADMIN')) {
+      expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(['/']);
+    }
+  });
+});
