@@ -1,8 +1,8 @@
 // Rules for free text typed or imported by people. Postgres rejects NUL;
 // bidi overrides and zero-width characters disguise what a value says;
 // lone surrogates are not text at all.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './helpers';
+import { errorSummary, expectNoAxeViolations, signIn } from './helpers';
 
 test('a deactivated user is signed out on their next request', async ({ browser }) => {
   const admin = await browser.newContext();
@@ -44,8 +44,8 @@ test('a deactivated user is signed out on their next request', async ({ browser 
   await expect(userPage.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 
   // And they cannot sign in again.
-  await signIn(userPage, email, password);
-  await expect(userPage.getByRole('alert')).toContainText('deactivated');
+  await signIn(userPage, email, password, 'failure');
+  await expect(errorSummary(userPage)).toContainText('deactivated');
   await admin.close();
   await user.close();
 });

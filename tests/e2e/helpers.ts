@@ -14,9 +14,20 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Signs in through the real form; waits for the home page unless a failure is expected. */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  expect_: 'success' | 'failure' = 'success',
+): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (expect_ === 'success')
+    await expect(page.getByRole('heading', { level: 1, name: /^Welcome, / })).toBeVisible();
 }
+
+/** The page's own error summary (Next's route announcer is also an alert). */
+export const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './helpers';
+import { errorSummary, expectNoAxeViolations, signIn } from './helpers';
 
 const HOMES = [
   { email: 'im@example.org', role: 'Improvement Manager', waiting: 'Cases to grade' },
@@ -37,8 +37,8 @@ for (const home of HOMES) {
 }
 
 test('a wrong password shows a clear error', async ({ page }) => {
-  await signIn(page, 'director@example.org', 'not-the-password');
-  await expect(page.getByRole('alert')).toContainText('The email or password is not right');
+  await signIn(page, 'director@example.org', 'not-the-password', 'failure');
+  await expect(errorSummary(page)).toContainText('The email or password is not right');
   await expectNoAxeViolations(page);
 });
 
