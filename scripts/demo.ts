@@ -4,7 +4,8 @@ import { openDatabase } from './lib/database.ts';
 import { applyMigrations } from './lib/migrate.ts';
 import { runPrisma } from './lib/prisma-cli.ts';
 import { scriptPrisma } from './lib/prisma-client.ts';
-import { bin, localAuthSecret, run, runOrThrow, scriptEnv } from './lib/run.ts';
+import { spawn } from 'node:child_process';
+import { bin, localAuthSecret, runOrThrow, scriptEnv } from './lib/run.ts';
 import { seedDemo } from '../prisma/seed/demo.ts';
 
 const port = process.env.PORT ?? '3000';
@@ -36,7 +37,16 @@ try {
   console.log(
     `[demo] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open http://localhost:${port} and sign in as admin@example.org / demo-password`,
   );
-  const code = await run(bin('next'), ['start', '-p', port], { env });
+  const server = spawn(bin('next'), ['start', '-p', port], { env, stdio: 'inherit' });
+  // Ctrl-C or a service manager's SIGTERM: stop the app, then PostgreSQL.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.kill('SIGTERM');
+    });
+  }
+  const code = await new Promise<number>((resolve) =>
+    server.on('exit', (exitCode) => resolve(exitCode ?? 0)),
+  );
   await stopAll();
   process.exit(code);
 } catch (error) {
