@@ -3,10 +3,9 @@
 import { openDatabase } from './lib/database.ts';
 import { applyMigrations } from './lib/migrate.ts';
 import { runPrisma } from './lib/prisma-cli.ts';
-import { scriptPrisma } from './lib/prisma-client.ts';
+import { seedDemoDatabase } from './lib/seed.ts';
 import { spawn } from 'node:child_process';
 import { bin, localAuthSecret, runOrThrow, scriptEnv } from './lib/run.ts';
-import { seedDemo } from '../prisma/seed/demo.ts';
 
 const port = process.env.PORT ?? '3000';
 const started = Date.now();
@@ -21,13 +20,11 @@ try {
   console.log(
     `[demo] database ready; migrations applied: ${migrations.applied.length}, already applied: ${migrations.alreadyApplied}`,
   );
-  const prisma = scriptPrisma(url);
-  const seeded = await seedDemo(prisma);
-  await prisma.$disconnect();
+  runPrisma(['generate']);
+  const seeded = await seedDemoDatabase(url);
   console.log(
     `[demo] demo data: ${seeded.areas} service areas, ${seeded.teams} teams, ${seeded.practitioners} practitioners, ${seeded.users} users`,
   );
-  runPrisma(['generate']);
   const env = scriptEnv({
     DATABASE_URL: url,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),

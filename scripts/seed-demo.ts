@@ -2,16 +2,13 @@
 // production start.
 import { openDatabase } from './lib/database.ts';
 import { applyMigrations } from './lib/migrate.ts';
-import { scriptPrisma } from './lib/prisma-client.ts';
-import { seedDemo } from '../prisma/seed/demo.ts';
+import { seedDemoDatabase } from './lib/seed.ts';
 
 const database = await openDatabase('demo');
 try {
   const url = await database.url();
   await applyMigrations(url);
-  const prisma = scriptPrisma(url);
-  console.log(await seedDemo(prisma));
-  await prisma.$disconnect();
+  console.log(await seedDemoDatabase(url));
 } finally {
   await database.stop();
 }

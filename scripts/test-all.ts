@@ -6,9 +6,8 @@ import { openDatabase } from './lib/database.ts';
 import { freshDatabase } from './lib/fresh-database.ts';
 import { applyMigrations } from './lib/migrate.ts';
 import { runPrisma } from './lib/prisma-cli.ts';
-import { scriptPrisma } from './lib/prisma-client.ts';
+import { seedDemoDatabase } from './lib/seed.ts';
 import { bin, run, runOrThrow, scriptEnv } from './lib/run.ts';
-import { seedDemo } from '../prisma/seed/demo.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const timings: [string, number][] = [];
@@ -77,9 +76,7 @@ try {
   const e2eUrl = await step('e2e database', async () => {
     const url = await freshDatabase(serverUrl, 'threshold_e2e');
     await applyMigrations(url);
-    const prisma = scriptPrisma(url);
-    await seedDemo(prisma);
-    await prisma.$disconnect();
+    await seedDemoDatabase(url);
     return url;
   });
   const e2eEnv = scriptEnv({
