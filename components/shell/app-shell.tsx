@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { NavItem } from '@/lib/domain/navigation';
+import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 
 export function AppShell(props: {
@@ -39,9 +40,7 @@ export function AppShell(props: {
           <ul className="flex flex-wrap gap-1">
             {props.navigation.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="inline-block px-3 py-2 text-sm font-medium">
-                  {item.label}
-                </Link>
+                <NavLink href={item.href} label={item.label} />
               </li>
             ))}
           </ul>
