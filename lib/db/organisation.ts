@@ -2,7 +2,8 @@ import 'server-only';
 import { db, type Tx } from './client';
 import { recordAuditEvent } from './audit-events';
 import { isForeignKeyViolation, isUniqueViolation } from './errors';
-import { NotFoundOrForbiddenError, RuleError, StaleVersionError } from '@/lib/domain/errors';
+import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
+import { assertVersionedUpdate } from './versioned';
 
 export type ServiceAreaOption = { id: string; code: string; name: string };
 export type TeamSummary = { id: string; name: string; version: number; practitionerCount: number };
@@ -80,12 +81,6 @@ export async function createServiceArea(
   }
 }
 
-async function ensureUpdated(count: number, exists: () => Promise<unknown>, entity: string): Promise<void> {
-  if (count === 1) return;
-  if (!(await exists())) throw new NotFoundOrForbiddenError();
-  throw new StaleVersionError(entity);
-}
-
 export async function updateServiceArea(
   actorId: string,
   input: { serviceAreaId: string; version: number; name: string },
@@ -95,7 +90,7 @@ export async function updateServiceArea(
       where: { id: input.serviceAreaId, version: input.version },
       data: { name: input.name, version: { increment: 1 } },
     });
-    await ensureUpdated(
+    await assertVersionedUpdate(
       count,
       () => tx.serviceArea.findUnique({ where: { id: input.serviceAreaId }, select: { id: true } }),
       'service area',
@@ -144,7 +139,7 @@ export async function updateTeam(
         where: { id: input.teamId, version: input.version },
         data: { name: input.name, version: { increment: 1 } },
       });
-      await ensureUpdated(
+      await assertVersionedUpdate(
         count,
         () => tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }),
         'team',

@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from './client';
 import { recordAuditEvent } from './audit-events';
 import { isForeignKeyViolation, isUniqueViolation } from './errors';
-import { NotFoundOrForbiddenError, RuleError, StaleVersionError } from '@/lib/domain/errors';
+import { RuleError } from '@/lib/domain/errors';
+import { assertVersionedUpdate } from './versioned';
 import type { Employment } from '@/lib/domain/roles';
 import { teamKey, type OrganisationLookup, type PractitionerRow } from '@/lib/domain/practitioner-import';
 
@@ -162,14 +163,15 @@ export async function updatePractitioner(
         where: { id: practitionerId, version },
         data: { ...fields, version: { increment: 1 } },
       });
-      if (count !== 1) {
-        const exists = await tx.practitioner.findUnique({
-          where: { id: practitionerId },
-          select: { id: true },
-        });
-        if (!exists) throw new NotFoundOrForbiddenError();
-        throw new StaleVersionError('practitioner');
-      }
+      await assertVersionedUpdate(
+        count,
+        () =>
+          tx.practitioner.findUnique({
+            where: { id: practitionerId },
+            select: { id: true },
+          }),
+        'practitioner',
+      );
       await recordAuditEvent(tx, {
         actorId,
         action: 'practitioner.updated',

@@ -2,7 +2,8 @@ import 'server-only';
 import { db, type Tx } from './client';
 import { recordAuditEvent } from './audit-events';
 import { isForeignKeyViolation, isUniqueViolation } from './errors';
-import { NotFoundOrForbiddenError, RuleError, StaleVersionError } from '@/lib/domain/errors';
+import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
+import { assertVersionedUpdate } from './versioned';
 import type { Role } from '@/lib/domain/roles';
 
 export type UserSummary = {
@@ -116,10 +117,11 @@ async function updateVersioned(
     where: { id: userId, version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count === 1) return;
-  const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!exists) throw new NotFoundOrForbiddenError();
-  throw new StaleVersionError('user');
+  await assertVersionedUpdate(
+    count,
+    () => tx.user.findUnique({ where: { id: userId }, select: { id: true } }),
+    'user',
+  );
 }
 
 export async function updateUser(

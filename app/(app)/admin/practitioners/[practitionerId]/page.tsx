@@ -10,17 +10,16 @@ import { findTeamOptions } from '@/lib/db/organisation';
 import { getPractitioner } from '@/lib/db/practitioners';
 import { findManagerOptions } from '@/lib/db/users';
 import { can, NATIONAL } from '@/lib/domain/permissions';
+import { isUuid } from '@/lib/schemas/fields';
 
 export const metadata: Metadata = { title: 'Practitioner' };
 export const dynamic = 'force-dynamic';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function PractitionerPage({ params }: { params: Promise<{ practitionerId: string }> }) {
   const actor = await requireActor();
   if (!can(actor, 'practitioner.manage', NATIONAL)) notFound();
   const { practitionerId } = await params;
-  if (!UUID.test(practitionerId)) notFound();
+  if (!isUuid(practitionerId)) notFound();
   const [practitioner, teams, managers] = await Promise.all([
     getPractitioner(practitionerId),
     findTeamOptions(),

@@ -9,18 +9,17 @@ import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
 import { getUser } from '@/lib/db/users';
 import { can, NATIONAL } from '@/lib/domain/permissions';
+import { isUuid } from '@/lib/schemas/fields';
 import { ROLE_LABELS } from '@/lib/domain/roles';
 
 export const metadata: Metadata = { title: 'User' };
 export const dynamic = 'force-dynamic';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const actor = await requireActor();
   if (!can(actor, 'user.manage', NATIONAL)) notFound();
   const { userId } = await params;
-  if (!UUID.test(userId)) notFound();
+  if (!isUuid(userId)) notFound();
   const [user, areas] = await Promise.all([getUser(userId), findServiceAreaOptions()]);
   if (!user) notFound();
   const isSelf = user.id === actor.userId;
