@@ -18,8 +18,8 @@ export type MatrixEntry = {
 
 const AREA_ROLES: Role[] = ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'];
 
-/** A national action only Admin may take: one row per role (area roles in their own area), plus anonymous. */
-function adminOnly(entry: string, file: string): MatrixEntry {
+/** A national action only `allowed` roles may take: one row per role (area roles in their own area), plus anonymous. */
+function onlyFor(entry: string, file: string, allowed: Role[]): MatrixEntry {
   return {
     entry,
     file,
@@ -28,12 +28,16 @@ function adminOnly(entry: string, file: string): MatrixEntry {
       ...ROLES.map((role): MatrixRow => ({
         role,
         scope: AREA_ROLES.includes(role) ? 'own area' : 'national',
-        expected: role === 'ADMIN' ? 'allowed' : 'refused',
+        expected: allowed.includes(role) ? 'allowed' : 'refused',
       })),
       { role: 'anonymous', scope: 'national', expected: 'refused' },
     ],
   };
 }
+
+const adminOnly = (entry: string, file: string) => onlyFor(entry, file, ['ADMIN']);
+const auditLeadership = (entry: string, file: string) =>
+  onlyFor(entry, file, ['SENIOR_SERVICE_MANAGER', 'ADMIN']);
 
 const publicRoute = (entry: string, file: string, runIn: 'integration' | 'e2e'): MatrixEntry => ({
   entry,
@@ -57,6 +61,13 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   adminOnly('createPractitionerAction', 'lib/actions/admin-practitioners.ts'),
   adminOnly('updatePractitionerAction', 'lib/actions/admin-practitioners.ts'),
   adminOnly('importPractitionersAction', 'lib/actions/admin-practitioners.ts'),
+  auditLeadership('createThresholdDocumentAction', 'lib/actions/thresholds.ts'),
+  auditLeadership('startThresholdVersionAction', 'lib/actions/thresholds.ts'),
+  auditLeadership('saveThresholdDraftAction', 'lib/actions/thresholds.ts'),
+  auditLeadership('publishThresholdVersionAction', 'lib/actions/thresholds.ts'),
+  auditLeadership('createAuditAction', 'lib/actions/audits.ts'),
+  auditLeadership('updateAuditAction', 'lib/actions/audits.ts'),
+  auditLeadership('transitionAuditAction', 'lib/actions/audits.ts'),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { signIn } from 'next-auth/react';
 
 const MESSAGES: Record<string, string> = {
@@ -20,6 +20,10 @@ export function SignInForm({ offerSso, callbackUrl }: { offerSso: boolean; callb
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
+  const [failures, setFailures] = useState(0);
+  useEffect(() => {
+    if (failures > 0) errorRef.current?.focus();
+  }, [failures]);
 
   async function onSubmit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -40,7 +44,7 @@ export function SignInForm({ offerSso, callbackUrl }: { offerSso: boolean; callb
       setError('Threshold could not be reached. Check your connection and try again.');
     }
     setPending(false);
-    requestAnimationFrame(() => errorRef.current?.focus());
+    setFailures((count) => count + 1);
   }
 
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 
 type Result =
@@ -40,14 +40,23 @@ export function ActionForm(props: {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [success, setSuccess] = useState<string | null>(null);
+  // Bumped on every failure so focus moves to the summary even when the
+  // message is the same as last time (WCAG 3.3.1: errors are announced).
+  const [failures, setFailures] = useState(0);
+  useEffect(() => {
+    if (failures > 0) summaryRef.current?.focus();
+  }, [failures]);
 
   async function submit() {
     const form = formRef.current;
     if (!form || pending) return;
     const input: Record<string, unknown> = {};
-    new FormData(form).forEach((value, key) => {
-      if (typeof value === 'string') input[key] = value;
-    });
+    const data = new FormData(form);
+    for (const key of new Set(data.keys())) {
+      // Checkbox groups send several values under one name.
+      const values = data.getAll(key).filter((value): value is string => typeof value === 'string');
+      input[key] = form.querySelector(`[data-multiple="${key}"]`) ? values : values[0];
+    }
     Object.assign(input, props.values);
     setPending(true);
     setSuccess(null);
@@ -62,11 +71,11 @@ export function ActionForm(props: {
       } else {
         setError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
-        requestAnimationFrame(() => summaryRef.current?.focus());
+        setFailures((count) => count + 1);
       }
     } catch {
       setError('The server could not be reached. Nothing was saved; check your connection and try again.');
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setFailures((count) => count + 1);
     } finally {
       setPending(false);
     }

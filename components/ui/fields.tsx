@@ -39,7 +39,7 @@ function FieldShell(
 
 export function TextField(
   props: Common & {
-    type?: 'text' | 'email' | 'password';
+    type?: 'text' | 'email' | 'password' | 'date' | 'number';
     defaultValue?: string;
     autoComplete?: string;
     maxLength?: number;
@@ -111,5 +111,56 @@ export function TextAreaField(props: Common & { defaultValue?: string; rows?: nu
         />
       )}
     </FieldShell>
+  );
+}
+
+/** Several choices under one name; always sent as a list. */
+export function CheckboxGroupField(
+  props: Common & {
+    options: { value: string; label: string }[];
+    defaultValues?: string[];
+    columns?: boolean;
+  },
+) {
+  const { fieldErrors, formId } = useFormErrors();
+  const id = fieldId(formId, props.name);
+  const error = fieldErrors[props.name];
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      data-multiple={props.name}
+      aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+    >
+      <legend className="font-medium">{props.label}</legend>
+      {props.hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-semibold text-red-800">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      )}
+      <div
+        className={props.columns ? 'mt-2 grid grid-cols-3 gap-2 sm:grid-cols-6' : 'mt-2 flex flex-wrap gap-4'}
+      >
+        {props.options.map((option) => (
+          <div key={option.value} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              id={`${id}-${option.value}`}
+              name={props.name}
+              value={option.value}
+              defaultChecked={props.defaultValues?.includes(option.value)}
+              className="h-4 w-4"
+            />
+            <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -5,6 +5,8 @@ export type NavItem = { href: string; label: string };
 
 const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/', label: 'Home', requires: null },
+  { href: '/audits', label: 'Audits', requires: 'audit.view' },
+  { href: '/thresholds', label: 'Threshold documents', requires: 'threshold.view' },
   { href: '/admin/users', label: 'Users', requires: 'user.manage' },
   { href: '/admin/areas', label: 'Service areas and teams', requires: 'organisation.manage' },
   { href: '/admin/practitioners', label: 'Practitioners', requires: 'practitioner.manage' },

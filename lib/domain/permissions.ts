@@ -9,6 +9,10 @@ export const ACTIONS = [
   'organisation.manage', // service areas and teams
   'practitioner.manage',
   'practitioner.import',
+  'threshold.view',
+  'threshold.edit', // draft, preview and publish threshold documents
+  'audit.view',
+  'audit.manage', // create audit programmes, edit them, move them through their statuses
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -28,12 +32,30 @@ type Policy = Record<Action, Partial<Record<Role, Grant>>>;
 
 const ANY: Grant = { reach: 'any' };
 
+/** National reference material every role may read (rubrics, audit programmes). */
+function everyone(): Partial<Record<Role, Grant>> {
+  return {
+    IMPROVEMENT_MANAGER: ANY,
+    IMPROVEMENT_ASSISTANT: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    HEAD_OF_SERVICE: ANY,
+    ASSISTANT_DIRECTOR: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    DIRECTOR: ANY,
+    ADMIN: ANY,
+  };
+}
+
 export const POLICY: Policy = {
   'admin.view': { ADMIN: ANY },
   'user.manage': { ADMIN: ANY },
   'organisation.manage': { ADMIN: ANY },
   'practitioner.manage': { ADMIN: ANY },
   'practitioner.import': { ADMIN: ANY },
+  'threshold.view': everyone(),
+  'threshold.edit': { SENIOR_SERVICE_MANAGER: ANY, ADMIN: ANY },
+  'audit.view': everyone(),
+  'audit.manage': { SENIOR_SERVICE_MANAGER: ANY, ADMIN: ANY },
 };
 
 export function can(

@@ -2,6 +2,7 @@
 // Postgres and people cannot safely store or read.
 import { z } from 'zod';
 import { describeTextProblem, textProblem } from '@/lib/domain/text';
+import { isCalendarDate } from '@/lib/domain/dates';
 
 export function text(maxLength: number, options: { required?: boolean; multiline?: boolean } = {}) {
   const required = options.required ?? true;
@@ -53,3 +54,59 @@ export const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v
 /** For route params: a malformed id is simply "not found". */
 export const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** yyyy-mm-dd, a real calendar date (refuses 2024-02-30 and anything with a time). */
+export const calendarDate = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .refine((value) => isCalendarDate(value), `Enter ${label} as a real date`);
+
+export const optionalCalendarDate = (label: string) =>
+  z
+    .union(
+      [
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .refine((value) => isCalendarDate(value), `Enter ${label} as a real date`),
+      ],
+      {
+        error: `Enter ${label} as a real date`,
+      },
+    )
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null));
+
+/** A whole-number percentage from a form ("60") or code (60); empty means none. */
+export const optionalPercent = z
+  .union(
+    [
+      z.literal(''),
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,3}$/, 'Enter a whole number from 0 to 100')
+        .transform(Number),
+    ],
+    {
+      error: 'Enter a whole number from 0 to 100',
+    },
+  )
+  .nullable()
+  .optional()
+  .transform((value) => (value === '' || value === null || value === undefined ? null : value))
+  .pipe(
+    z
+      .number()
+      .int('Enter a whole number from 0 to 100')
+      .min(0, 'Enter a whole number from 0 to 100')
+      .max(100, 'Enter a whole number from 0 to 100')
+      .nullable(),
+  );
+
+/** Several values from a form: one string, or a list of them. */
+export const stringList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z.preprocess((value) => (typeof value === 'string' ? [value] : (value ?? [])), z.array(item).max(max));

@@ -4,6 +4,7 @@
 // demo user per role. Idempotent: running it again changes nothing.
 import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { seedAudits } from './audits.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -119,9 +120,14 @@ function mulberry32(seed: number) {
   };
 }
 
-export async function seedDemo(
-  prisma: PrismaClient,
-): Promise<{ areas: number; teams: number; practitioners: number; users: number }> {
+export async function seedDemo(prisma: PrismaClient): Promise<{
+  areas: number;
+  teams: number;
+  practitioners: number;
+  users: number;
+  thresholdVersions: number;
+  audits: number;
+}> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
@@ -188,10 +194,12 @@ export async function seedDemo(
       },
     });
   }
+  const audits = await seedAudits(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
     practitioners: practitioners.length,
     users: DEMO_USERS.length,
+    ...audits,
   };
 }

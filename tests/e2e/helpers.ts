@@ -30,4 +30,4 @@ export async function signIn(
 }
 
 /** The page's own error summary (Next's route announcer is also an alert). */
-export const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ });
+export const errorSummary = (page: Page) => page.getByRole('alert').and(page.locator('.error-summary'));

@@ -5,13 +5,19 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS_MATRIX, type MatrixEntry } from '../access-matrix';
 import {
+  auditInput,
+  createAudit,
   createPractitioner,
   createServiceArea,
   createTeam,
+  createThresholdVersion,
   createUser,
   signedInAs,
   unique,
 } from '../factories';
+import { NATIONAL_THRESHOLD_OCTOBER_2014 } from '../../prisma/seed/thresholds';
+import * as thresholds from '@/lib/actions/thresholds';
+import * as audits from '@/lib/actions/audits';
 import { databaseFingerprint } from '../support/fingerprint';
 import { runWithSessionToken } from '@/lib/auth/actor';
 import { MESSAGES } from '@/lib/actions/run';
@@ -117,6 +123,50 @@ const CALLS: Record<string, () => Promise<Call>> = {
     await createTeam(area.id, 'Imported team');
     const csv = `reference,name,service_area,team,employment\n${unique('P')},Imported Person,${area.code},Imported team,Employed\n`;
     return () => practitioners.importPractitionersAction({ csv, commit: true });
+  },
+  createThresholdDocumentAction: async () => () =>
+    thresholds.createThresholdDocumentAction({
+      name: unique('Rubric'),
+      label: 'Version one',
+      scale: 'four-point',
+    }),
+  startThresholdVersionAction: async () => {
+    const published = await createThresholdVersion();
+    return () =>
+      thresholds.startThresholdVersionAction({ documentId: published.documentId, label: 'Next version' });
+  },
+  saveThresholdDraftAction: async () => {
+    const draft = await createThresholdVersion({ status: 'DRAFT' });
+    return () =>
+      thresholds.saveThresholdDraftAction({
+        versionId: draft.id,
+        version: draft.version,
+        label: 'Renamed draft',
+        contentJson: JSON.stringify(NATIONAL_THRESHOLD_OCTOBER_2014),
+      });
+  },
+  publishThresholdVersionAction: async () => {
+    const draft = await createThresholdVersion({ status: 'DRAFT' });
+    return () => thresholds.publishThresholdVersionAction({ versionId: draft.id, version: draft.version });
+  },
+  createAuditAction: async () => {
+    const version = await createThresholdVersion();
+    const area = await createServiceArea();
+    return () => audits.createAuditAction(auditInput(version.id, area.id));
+  },
+  updateAuditAction: async () => {
+    const audit = await createAudit();
+    const area = await createServiceArea();
+    return () =>
+      audits.updateAuditAction({
+        auditId: audit.id,
+        version: audit.version,
+        ...auditInput(audit.thresholdVersionId, area.id),
+      });
+  },
+  transitionAuditAction: async () => {
+    const audit = await createAudit();
+    return () => audits.transitionAuditAction({ auditId: audit.id, version: audit.version, to: 'SAMPLING' });
   },
   'GET /api/health': async () => async () => {
     const response = await health();

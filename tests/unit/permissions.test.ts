@@ -9,8 +9,15 @@ describe('can', () => {
     expect(can(null, 'user.manage', NATIONAL)).toBe(false);
   });
 
+  const ADMIN_ACTIONS = [
+    'admin.view',
+    'user.manage',
+    'organisation.manage',
+    'practitioner.manage',
+    'practitioner.import',
+  ] as const;
   it.each(ROLES.filter((role) => role !== 'ADMIN'))('refuses every admin action to %s', (role) => {
-    for (const action of ACTIONS) {
+    for (const action of ADMIN_ACTIONS) {
       expect(
         can(
           actor(role, role === 'HEAD_OF_SERVICE' || role === 'ASSISTANT_DIRECTOR' ? 'area-1' : null),
@@ -52,9 +59,27 @@ describe('own-area grants', () => {
   });
 });
 
+describe('threshold documents and audits', () => {
+  it.each(ROLES)('%s may read threshold documents and audits', (role) => {
+    expect(can(actor(role, 'a1'), 'threshold.view', NATIONAL)).toBe(true);
+    expect(can(actor(role, 'a1'), 'audit.view', NATIONAL)).toBe(true);
+  });
+  it.each(ROLES)('only the Senior Service Manager and Admin edit them (%s)', (role) => {
+    const mayEdit = role === 'SENIOR_SERVICE_MANAGER' || role === 'ADMIN';
+    expect(can(actor(role), 'threshold.edit', NATIONAL)).toBe(mayEdit);
+    expect(can(actor(role), 'audit.manage', NATIONAL)).toBe(mayEdit);
+  });
+});
+
 describe('actionsFor', () => {
   it('lists what a role may do', () => {
     expect(actionsFor('ADMIN')).toEqual([...ACTIONS]);
-    expect(actionsFor('DIRECTOR')).toEqual([]);
+    expect(actionsFor('DIRECTOR')).toEqual(['threshold.view', 'audit.view']);
+    expect(actionsFor('SENIOR_SERVICE_MANAGER')).toEqual([
+      'threshold.view',
+      'threshold.edit',
+      'audit.view',
+      'audit.manage',
+    ]);
   });
 });

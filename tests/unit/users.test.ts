@@ -36,15 +36,21 @@ describe('assertNotSelfLockout', () => {
 });
 
 describe('navigationFor', () => {
-  it('shows admin pages only to Admin', () => {
+  it('shows admin pages only to Admin; audits and threshold documents to everyone', () => {
     expect(navigationFor({ role: 'ADMIN', serviceAreaId: null }).map((item) => item.href)).toEqual([
       '/',
+      '/audits',
+      '/thresholds',
       '/admin/users',
       '/admin/areas',
       '/admin/practitioners',
     ]);
     for (const role of ROLES.filter((r) => r !== 'ADMIN')) {
-      expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(['/']);
+      expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual([
+        '/',
+        '/audits',
+        '/thresholds',
+      ]);
     }
   });
 });
