@@ -68,6 +68,18 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   auditLeadership('createAuditAction', 'lib/actions/audits.ts'),
   auditLeadership('updateAuditAction', 'lib/actions/audits.ts'),
   auditLeadership('transitionAuditAction', 'lib/actions/audits.ts'),
+  onlyFor('importCaseIndexAction', 'lib/actions/case-files.ts', ['IMPROVEMENT_ASSISTANT']),
+  onlyFor('drawSampleAction', 'lib/actions/sampling.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('lockSampleAction', 'lib/actions/sampling.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('replaceSampledCaseAction', 'lib/actions/sampling.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('autoAssignAction', 'lib/actions/sampling.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('reassignCaseAction', 'lib/actions/sampling.ts', ['SENIOR_SERVICE_MANAGER']),
+  // Reading the sample (a download): the lead, the assistants who prepare it, the commissioning director.
+  onlyFor('GET /(app)/audits/[auditId]/sample/export', 'app/(app)/audits/[auditId]/sample/export/route.ts', [
+    'SENIOR_SERVICE_MANAGER',
+    'IMPROVEMENT_ASSISTANT',
+    'NATIONAL_SERVICE_DIRECTOR',
+  ]),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/lib/auth/actor';
 import { countPractitioners } from '@/lib/db/practitioners';
+import { findQueue } from '@/lib/db/sampling';
 import { countActiveUsers, findLockedUsers } from '@/lib/db/users';
 import { HOME_PURPOSE, WAITING_LISTS } from '@/lib/domain/home';
 import { can, NATIONAL } from '@/lib/domain/permissions';
@@ -22,6 +23,8 @@ export default async function HomePage() {
       </div>
       {actor.role === 'ADMIN' && can(actor, 'admin.view', NATIONAL) ? (
         <AdminHome />
+      ) : actor.role === 'IMPROVEMENT_MANAGER' && can(actor, 'queue.view', NATIONAL) ? (
+        <AuditorHome auditorId={actor.userId} />
       ) : (
         WAITING_LISTS[actor.role as Exclude<typeof actor.role, 'ADMIN'>].map((list) => (
           <section key={list.title} className="card" aria-labelledby={`list-${list.title}`}>
@@ -31,6 +34,25 @@ export default async function HomePage() {
         ))
       )}
     </div>
+  );
+}
+
+async function AuditorHome({ auditorId }: { auditorId: string }) {
+  const queue = await findQueue(auditorId);
+  return (
+    <section className="card" aria-labelledby="queue-title">
+      <h2 id="queue-title">Cases to grade</h2>
+      {queue.length === 0 ? (
+        <p className="mt-2 text-slate-700">
+          No cases are assigned to you. When an audit lead assigns you cases, they appear here.
+        </p>
+      ) : (
+        <p className="mt-2">
+          {queue.length} case{queue.length === 1 ? ' is' : 's are'} waiting for you.{' '}
+          <Link href="/queue">Open my cases</Link>
+        </p>
+      )}
+    </section>
   );
 }
 

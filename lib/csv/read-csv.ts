@@ -9,10 +9,15 @@ export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 export type CsvTable = { header: string[]; rows: { line: number; cells: string[] }[] };
 export type CsvReadResult = { ok: true; table: CsvTable } | { ok: false; reason: string };
 
-export function readCsv(input: Uint8Array | string): CsvReadResult {
+export function readCsv(input: Uint8Array | string, options: { maxBytes?: number } = {}): CsvReadResult {
+  const maxBytes = options.maxBytes ?? MAX_CSV_BYTES;
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
-  if (size > MAX_CSV_BYTES)
-    return { ok: false, reason: `The file is too large (${(size / 1048576).toFixed(1)} MB; at most 5 MB).` };
+  if (size > maxBytes) {
+    return {
+      ok: false,
+      reason: `The file is too large (${(size / 1048576).toFixed(1)} MB; at most ${Math.round(maxBytes / 1048576)} MB).`,
+    };
+  }
   const text = (typeof input === 'string' ? input : decodeText(input)).replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, reason: 'The file is empty.' };
   let records: { record: string[]; info: { lines: number } }[];

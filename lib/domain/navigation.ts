@@ -5,7 +5,9 @@ export type NavItem = { href: string; label: string };
 
 const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/', label: 'Home', requires: null },
+  { href: '/queue', label: 'My cases', requires: 'queue.view' },
   { href: '/audits', label: 'Audits', requires: 'audit.view' },
+  { href: '/case-files', label: 'Case-file index', requires: 'caseIndex.view' },
   { href: '/thresholds', label: 'Threshold documents', requires: 'threshold.view' },
   { href: '/admin/users', label: 'Users', requires: 'user.manage' },
   { href: '/admin/areas', label: 'Service areas and teams', requires: 'organisation.manage' },

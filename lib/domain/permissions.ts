@@ -13,6 +13,11 @@ export const ACTIONS = [
   'threshold.edit', // draft, preview and publish threshold documents
   'audit.view',
   'audit.manage', // create audit programmes, edit them, move them through their statuses
+  'caseIndex.import', // import the case-file index
+  'caseIndex.view',
+  'sample.manage', // draw, lock and replace the sample; assign cases to auditors
+  'sample.view',
+  'queue.view', // an auditor's own queue of cases
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -56,6 +61,11 @@ export const POLICY: Policy = {
   'threshold.edit': { SENIOR_SERVICE_MANAGER: ANY, ADMIN: ANY },
   'audit.view': everyone(),
   'audit.manage': { SENIOR_SERVICE_MANAGER: ANY, ADMIN: ANY },
+  'caseIndex.import': { IMPROVEMENT_ASSISTANT: ANY },
+  'caseIndex.view': { IMPROVEMENT_ASSISTANT: ANY, SENIOR_SERVICE_MANAGER: ANY },
+  'sample.manage': { SENIOR_SERVICE_MANAGER: ANY },
+  'sample.view': { SENIOR_SERVICE_MANAGER: ANY, IMPROVEMENT_ASSISTANT: ANY, NATIONAL_SERVICE_DIRECTOR: ANY },
+  'queue.view': { IMPROVEMENT_MANAGER: ANY },
 };
 
 export function can(

@@ -5,6 +5,7 @@
 import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedAudits } from './audits.ts';
+import { seedCaseIndex } from './case-files.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -127,6 +128,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   users: number;
   thresholdVersions: number;
   audits: number;
+  caseFiles: number;
+  documents: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -195,11 +198,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     });
   }
   const audits = await seedAudits(prisma);
+  const caseIndex = await seedCaseIndex(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
     practitioners: practitioners.length,
     users: DEMO_USERS.length,
     ...audits,
+    ...caseIndex,
   };
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -31,3 +31,9 @@ export async function signIn(
 
 /** The page's own error summary (Next's route announcer is also an alert). */
 export const errorSummary = (page: Page) => page.getByRole('alert').and(page.locator('.error-summary'));
+
+/** A separate signed-in person: its own context, so cookies do not mix (and axe can inject). */
+export async function newPerson(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}

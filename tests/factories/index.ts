@@ -3,6 +3,7 @@
 import { encode } from 'next-auth/jwt';
 import { db } from '@/lib/db/client';
 import { startSession } from '@/lib/db/sessions';
+import { drawAndStoreSample, lockSample } from '@/lib/db/sampling';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/domain/roles';
 import type { RubricContent } from '@/lib/domain/rubric';
@@ -136,4 +137,86 @@ export function auditInput(
     leadId: '',
     ...overrides,
   };
+}
+
+/**
+ * An audit in its Sampling stage over a small index in one area: `size`
+ * practitioners, all Public Law band 2 (one stratum), each with one case
+ * filed inside the window and an older one outside it.
+ */
+export async function createSamplingAudit(
+  options: { size?: number; draw?: boolean; lock?: boolean; managerId?: string | null } = {},
+) {
+  const area = await createServiceArea();
+  const team = await createTeam(area.id);
+  const size = options.size ?? 4;
+  const practitioners = [];
+  for (let index = 0; index < size; index += 1) {
+    practitioners.push(
+      await db().practitioner.create({
+        data: {
+          reference: unique('SP'),
+          name: `Sampled ${index}`,
+          teamId: team.id,
+          employment: 'EMPLOYED',
+          performanceBand: '2',
+          managerId: options.managerId ?? null,
+        },
+        select: { id: true, reference: true },
+      }),
+    );
+  }
+  for (const [index, practitioner] of practitioners.entries()) {
+    for (const [suffix, filedOn] of [
+      ['in', `2014-10-${String(10 + index).padStart(2, '0')}`],
+      ['old', '2014-06-01'],
+    ] as const) {
+      await db().caseFile.create({
+        data: {
+          reference: unique(`CF-${suffix}`),
+          serviceAreaId: area.id,
+          teamId: team.id,
+          practitionerId: practitioner.id,
+          lawType: 'PUBLIC_LAW',
+          subjectChildren: 1,
+          documents: { create: [{ documentType: 'report', filedOn: new Date(`${filedOn}T00:00:00Z`) }] },
+        },
+      });
+    }
+  }
+  const version = await createThresholdVersion();
+  const audit = await db().audit.create({
+    data: {
+      name: unique('Sampling audit'),
+      kind: 'NATIONAL_PRACTICE_QUALITY',
+      purpose: 'Sampling test',
+      windowFrom: new Date('2014-09-01T00:00:00Z'),
+      windowTo: new Date('2014-10-31T00:00:00Z'),
+      thresholdVersionId: version.id,
+      lawTypes: ['PUBLIC_LAW', 'PRIVATE_LAW_WAFH', 'PRIVATE_LAW_WTFH'],
+      status: 'SAMPLING',
+      serviceAreas: { create: [{ serviceAreaId: area.id }] },
+    },
+    select: { id: true, version: true, name: true },
+  });
+  const lead = await createUser('SENIOR_SERVICE_MANAGER');
+  if (options.draw || options.lock)
+    await drawAndStoreSample(lead.id, audit.id, { seed: 'factory', sharePercent: 50 }, new Date());
+  if (options.lock) await lockSample(lead.id, { auditId: audit.id, version: 1 }, new Date());
+  return { audit, area, team, practitioners, lead };
+}
+
+export async function sampledCases(auditId: string, status: 'SELECTED' | 'RESERVE' | 'REPLACED') {
+  return db().sampledCase.findMany({
+    where: { auditId, status },
+    select: {
+      id: true,
+      version: true,
+      caseFileId: true,
+      practitionerId: true,
+      assignedToId: true,
+      reserveRank: true,
+    },
+    orderBy: [{ reserveRank: 'asc' }, { id: 'asc' }],
+  });
 }

@@ -10,14 +10,19 @@ import {
   createPractitioner,
   createServiceArea,
   createTeam,
+  createSamplingAudit,
   createThresholdVersion,
   createUser,
+  sampledCases,
   signedInAs,
   unique,
 } from '../factories';
 import { NATIONAL_THRESHOLD_OCTOBER_2014 } from '../../prisma/seed/thresholds';
 import * as thresholds from '@/lib/actions/thresholds';
 import * as audits from '@/lib/actions/audits';
+import * as caseFiles from '@/lib/actions/case-files';
+import * as sampling from '@/lib/actions/sampling';
+import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/route';
 import { databaseFingerprint } from '../support/fingerprint';
 import { runWithSessionToken } from '@/lib/auth/actor';
 import { MESSAGES } from '@/lib/actions/run';
@@ -167,6 +172,68 @@ const CALLS: Record<string, () => Promise<Call>> = {
   transitionAuditAction: async () => {
     const audit = await createAudit();
     return () => audits.transitionAuditAction({ auditId: audit.id, version: audit.version, to: 'SAMPLING' });
+  },
+  importCaseIndexAction: async () => {
+    const area = await createServiceArea();
+    const team = await createTeam(area.id);
+    const practitioner = await createPractitioner(team.id);
+    const csv = `case_reference,service_area,team,practitioner_ref,law_type,document_type,filed_date,eit,subject_children\n${unique('CASE')},${area.code},${team.name},${practitioner.reference},Public Law,report,2014-10-01,no,2\n`;
+    return () =>
+      caseFiles.importCaseIndexAction({
+        fileName: 'index.csv',
+        contentBase64: Buffer.from(csv).toString('base64'),
+        commit: true,
+      });
+  },
+  drawSampleAction: async () => {
+    const { audit } = await createSamplingAudit();
+    return () => sampling.drawSampleAction({ auditId: audit.id, seed: 'matrix', sharePercent: '50' });
+  },
+  lockSampleAction: async () => {
+    const { audit } = await createSamplingAudit({ draw: true });
+    return () => sampling.lockSampleAction({ auditId: audit.id, version: 1 });
+  },
+  replaceSampledCaseAction: async () => {
+    const { audit } = await createSamplingAudit({ lock: true });
+    const [selected] = await sampledCases(audit.id, 'SELECTED');
+    return () =>
+      sampling.replaceSampledCaseAction({
+        sampledCaseId: selected?.id ?? '',
+        version: selected?.version ?? 1,
+        reason: 'case-sealed',
+        note: '',
+      });
+  },
+  autoAssignAction: async () => {
+    const { audit } = await createSamplingAudit({ lock: true });
+    await createUser('IMPROVEMENT_MANAGER');
+    return () => sampling.autoAssignAction({ auditId: audit.id });
+  },
+  reassignCaseAction: async () => {
+    const { audit } = await createSamplingAudit({ lock: true });
+    const auditor = await createUser('IMPROVEMENT_MANAGER');
+    const [selected] = await sampledCases(audit.id, 'SELECTED');
+    return () =>
+      sampling.reassignCaseAction({
+        sampledCaseId: selected?.id ?? '',
+        version: selected?.version ?? 1,
+        auditorId: auditor.id,
+      });
+  },
+  'GET /(app)/audits/[auditId]/sample/export': async () => {
+    const { audit } = await createSamplingAudit({ draw: true });
+    return async () => {
+      const response = await exportSample(new Request('http://localhost/export'), {
+        params: Promise.resolve({ auditId: audit.id }),
+      });
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      const text = await response.text();
+      return {
+        ok:
+          response.status === 200 && text.startsWith('audit,seed,share_percent') && text.includes(audit.name),
+      };
+    };
   },
   'GET /api/health': async () => async () => {
     const response = await health();

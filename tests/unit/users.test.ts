@@ -36,21 +36,16 @@ describe('assertNotSelfLockout', () => {
 });
 
 describe('navigationFor', () => {
-  it('shows admin pages only to Admin; audits and threshold documents to everyone', () => {
-    expect(navigationFor({ role: 'ADMIN', serviceAreaId: null }).map((item) => item.href)).toEqual([
-      '/',
-      '/audits',
-      '/thresholds',
-      '/admin/users',
-      '/admin/areas',
-      '/admin/practitioners',
-    ]);
-    for (const role of ROLES.filter((r) => r !== 'ADMIN')) {
-      expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual([
-        '/',
-        '/audits',
-        '/thresholds',
-      ]);
-    }
+  it.each([
+    ['ADMIN', ['/', '/audits', '/thresholds', '/admin/users', '/admin/areas', '/admin/practitioners']],
+    ['IMPROVEMENT_MANAGER', ['/', '/queue', '/audits', '/thresholds']],
+    ['IMPROVEMENT_ASSISTANT', ['/', '/audits', '/case-files', '/thresholds']],
+    ['SENIOR_SERVICE_MANAGER', ['/', '/audits', '/case-files', '/thresholds']],
+    ['HEAD_OF_SERVICE', ['/', '/audits', '/thresholds']],
+    ['ASSISTANT_DIRECTOR', ['/', '/audits', '/thresholds']],
+    ['NATIONAL_SERVICE_DIRECTOR', ['/', '/audits', '/thresholds']],
+    ['DIRECTOR', ['/', '/audits', '/thresholds']],
+  ] as const)('%s sees only what it may use', (role, hrefs) => {
+    expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
 });

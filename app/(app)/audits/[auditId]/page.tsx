@@ -56,6 +56,13 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
           </li>
         ))}
       </ol>
+      {audit.status !== 'DRAFT' && can(actor, 'sample.view', NATIONAL) && (
+        <p>
+          <Link href={`/audits/${audit.id}/sample`} className="btn btn-secondary">
+            Sample and assignment
+          </Link>
+        </p>
+      )}
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">Details</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">

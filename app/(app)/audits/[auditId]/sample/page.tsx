@@ -1,0 +1,362 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/ui/action-form';
+import { SelectField, TextField } from '@/components/ui/fields';
+import {
+  autoAssignAction,
+  drawSampleAction,
+  lockSampleAction,
+  reassignCaseAction,
+  replaceSampledCaseAction,
+} from '@/lib/actions/sampling';
+import { requireActor } from '@/lib/auth/actor';
+import {
+  assignmentLoads,
+  findAuditorOptions,
+  findReplacements,
+  findSampledCases,
+  getSamplingContext,
+  REPLACEMENT_REASONS,
+  sampleBreakdown,
+} from '@/lib/db/sampling';
+import { AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
+import { formatDate } from '@/lib/domain/dates';
+import { can, NATIONAL } from '@/lib/domain/permissions';
+import { describeStratum } from '@/lib/domain/strata';
+import { isUuid } from '@/lib/schemas/fields';
+
+export const metadata: Metadata = { title: 'Sample' };
+export const dynamic = 'force-dynamic';
+
+export default async function SamplePage({ params }: { params: Promise<{ auditId: string }> }) {
+  const actor = await requireActor();
+  if (!can(actor, 'sample.view', NATIONAL)) notFound();
+  const { auditId } = await params;
+  if (!isUuid(auditId)) notFound();
+  const context = await getSamplingContext(auditId);
+  if (!context) notFound();
+  const canManage = can(actor, 'sample.manage', NATIONAL);
+  const sample = context.sample;
+  const locked = Boolean(sample?.lockedAt);
+  const [breakdown, selected, loads, replacements, auditors] = await Promise.all([
+    sample ? sampleBreakdown(auditId) : [],
+    sample ? findSampledCases(auditId, ['SELECTED']) : [],
+    locked ? assignmentLoads(auditId) : [],
+    locked ? findReplacements(auditId) : [],
+    locked && canManage ? findAuditorOptions() : [],
+  ]);
+  const totals = breakdown.reduce(
+    (sum, row) => ({ population: sum.population + row.population, selected: sum.selected + row.selected }),
+    { population: 0, selected: 0 },
+  );
+  const unassigned = selected.filter((row) => !row.assignedTo).length;
+
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href={`/audits/${auditId}`}>Back to {context.auditName}</Link>
+      </p>
+      <div>
+        <h1>Sample: {context.auditName}</h1>
+        <p className="mt-1 text-slate-700">
+          {AUDIT_STATUS_LABELS[context.status]} · work filed {formatDate(context.windowFrom)} to{' '}
+          {formatDate(context.windowTo)} ·{' '}
+          {sample ? (locked ? 'Sample locked' : 'Sample drawn, not yet locked') : 'No sample yet'}
+        </p>
+      </div>
+
+      {canManage && !locked && (
+        <section className="card space-y-3" aria-labelledby="draw-title">
+          <h2 id="draw-title">{sample ? 'Redraw the sample' : 'Draw the sample'}</h2>
+          {context.status !== 'SAMPLING' ? (
+            <p>Move the audit to its Sampling stage first.</p>
+          ) : (
+            <>
+              <p className="max-w-3xl text-sm text-slate-700">
+                In each service area, the chosen share of practitioners with work filed in the window, spread
+                across law types and performance bands in proportion to their numbers, chosen at random; one
+                case each, their most recently filed. The same seed always gives the same sample.
+              </p>
+              <ActionForm
+                action={drawSampleAction}
+                values={{ auditId }}
+                submitLabel={sample ? 'Redraw sample' : 'Draw sample'}
+                successMessage="Sample drawn."
+              >
+                <TextField
+                  name="seed"
+                  label="Seed"
+                  hint="Any words or numbers; recorded so the sample can be reproduced."
+                  defaultValue={sample?.seed ?? `${context.auditName.replace(/[^A-Za-z0-9 _-]/g, '')} sample`}
+                />
+                <TextField
+                  name="sharePercent"
+                  type="number"
+                  label="Share of practitioners (%)"
+                  defaultValue={String(sample?.sharePercent ?? 50)}
+                />
+              </ActionForm>
+            </>
+          )}
+        </section>
+      )}
+
+      {sample && (
+        <section className="space-y-3" aria-labelledby="breakdown-title">
+          <div className="flex flex-wrap items-center justify-between gap-4">
+            <h2 id="breakdown-title">Population and sample by area and stratum</h2>
+            <a className="btn btn-secondary" href={`/audits/${auditId}/sample/export`}>
+              Download the sample with its explanation (CSV)
+            </a>
+          </div>
+          <p className="text-sm text-slate-700">
+            Seed “{sample.seed}”, {sample.sharePercent}% of practitioners:{' '}
+            {totals.selected.toLocaleString('en-GB')} cases from {totals.population.toLocaleString('en-GB')}{' '}
+            practitioners with eligible work.
+          </p>
+          <div
+            className="max-h-[32rem] overflow-auto"
+            tabIndex={0}
+            role="region"
+            aria-label="Population and sample by area and stratum (scrollable)"
+          >
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Area</th>
+                  <th scope="col">Law type</th>
+                  <th scope="col">Band</th>
+                  <th scope="col" className="text-right">
+                    Practitioners
+                  </th>
+                  <th scope="col" className="text-right">
+                    Sampled
+                  </th>
+                  <th scope="col" className="text-right">
+                    Replaced
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {breakdown.map((row) => {
+                  const stratum = describeStratum(row.stratumKey);
+                  return (
+                    <tr key={`${row.serviceAreaId}-${row.stratumKey}`}>
+                      <td>{row.areaCode}</td>
+                      <td>{stratum.lawType}</td>
+                      <td>{stratum.band}</td>
+                      <td className="text-right">{row.population}</td>
+                      <td className="text-right">{row.selected}</td>
+                      <td className="text-right">{row.replaced}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3} className="text-left">
+                    Total
+                  </th>
+                  <td className="text-right font-semibold">{totals.population}</td>
+                  <td className="text-right font-semibold">{totals.selected}</td>
+                  <td className="text-right font-semibold">
+                    {breakdown.reduce((sum, row) => sum + row.replaced, 0)}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          {canManage && !locked && (
+            <ActionForm
+              action={lockSampleAction}
+              values={{ auditId, version: sample.version }}
+              submitLabel="Lock sample"
+              successMessage="Sample locked."
+              variant="danger"
+              confirm={{
+                title: 'Lock the sample?',
+                body: 'After locking, a case can only be replaced by the next case on its stratum’s reserve list, with a reason.',
+                confirmLabel: 'Yes, lock it',
+              }}
+            />
+          )}
+        </section>
+      )}
+
+      {locked && (
+        <section className="card space-y-4" aria-labelledby="assign-title">
+          <h2 id="assign-title">Assignment to Improvement Managers</h2>
+          <p>
+            {selected.length - unassigned} of {selected.length} cases assigned
+            {unassigned > 0 ? `; ${unassigned} waiting` : ''}.
+          </p>
+          {loads.length > 0 && (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Improvement Manager</th>
+                  <th scope="col" className="text-right">
+                    Cases
+                  </th>
+                  <th scope="col" className="text-right">
+                    Areas
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {loads.map((load) => (
+                  <tr key={load.auditorId}>
+                    <td>{load.name}</td>
+                    <td className="text-right">{load.cases}</td>
+                    <td className="text-right">{load.areas}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {canManage && unassigned > 0 && (
+            <ActionForm
+              action={autoAssignAction}
+              values={{ auditId }}
+              submitLabel={`Assign ${unassigned} cases automatically`}
+              successMessage="Cases assigned."
+            />
+          )}
+        </section>
+      )}
+
+      {sample && (
+        <section className="space-y-3" aria-labelledby="cases-title">
+          <h2 id="cases-title">Sampled cases</h2>
+          {selected.length === 0 ? (
+            <p>
+              No cases were sampled: the case-file index has no eligible work in this audit’s window and
+              scope.
+            </p>
+          ) : (
+            <div
+              className="max-h-[40rem] overflow-auto"
+              tabIndex={0}
+              role="region"
+              aria-label="Sampled cases (scrollable)"
+            >
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Case</th>
+                    <th scope="col">Practitioner</th>
+                    <th scope="col">Area · stratum</th>
+                    <th scope="col">Auditor</th>
+                    {canManage && locked && <th scope="col">Change</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {selected.map((row) => {
+                    const stratum = describeStratum(row.stratumKey);
+                    return (
+                      <tr key={row.id}>
+                        <td>{row.caseReference}</td>
+                        <td>
+                          {row.practitionerName} ({row.practitionerReference})
+                        </td>
+                        <td>
+                          {row.areaCode} · {stratum.lawType}, {stratum.band}
+                        </td>
+                        <td>{row.assignedTo?.name ?? 'Not assigned'}</td>
+                        {canManage && locked && (
+                          <td>
+                            <details>
+                              <summary className="cursor-pointer">
+                                Reassign or replace {row.caseReference}
+                              </summary>
+                              <div className="mt-2 space-y-4">
+                                <ActionForm
+                                  action={reassignCaseAction}
+                                  values={{ sampledCaseId: row.id, version: row.version }}
+                                  submitLabel="Reassign"
+                                  successMessage="Reassigned."
+                                  className="space-y-2"
+                                >
+                                  <SelectField
+                                    name="auditorId"
+                                    label={`Auditor for ${row.caseReference}`}
+                                    options={auditors.map((auditor) => ({
+                                      value: auditor.id,
+                                      label: auditor.name,
+                                    }))}
+                                    defaultValue={row.assignedTo?.id ?? ''}
+                                    placeholder="Choose"
+                                  />
+                                </ActionForm>
+                                <ActionForm
+                                  action={replaceSampledCaseAction}
+                                  values={{ sampledCaseId: row.id, version: row.version }}
+                                  submitLabel="Replace from reserve"
+                                  successMessage="Replaced."
+                                  variant="danger"
+                                  className="space-y-2"
+                                  confirm={{
+                                    title: `Replace ${row.caseReference}?`,
+                                    body: 'The next case on its stratum’s reserve list takes its place. This is logged.',
+                                    confirmLabel: 'Yes, replace',
+                                  }}
+                                >
+                                  <SelectField
+                                    name="reason"
+                                    label={`Reason for replacing ${row.caseReference}`}
+                                    options={Object.entries(REPLACEMENT_REASONS).map(([value, label]) => ({
+                                      value,
+                                      label,
+                                    }))}
+                                    placeholder="Choose a reason"
+                                  />
+                                  <TextField name="note" label="Note" required={false} />
+                                </ActionForm>
+                              </div>
+                            </details>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+
+      {replacements.length > 0 && (
+        <section className="space-y-3" aria-labelledby="replacements-title">
+          <h2 id="replacements-title">Replacement log</h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Replaced</th>
+                <th scope="col">By</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {replacements.map((replacement, index) => (
+                <tr key={index}>
+                  <td>{replacement.replacedAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}</td>
+                  <td>{replacement.replacedBy}</td>
+                  <td>{replacement.replacedCase}</td>
+                  <td>{replacement.replacementCase}</td>
+                  <td>
+                    {replacement.reason}
+                    {replacement.note ? `: ${replacement.note}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}
