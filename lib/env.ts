@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(10),
   SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Threshold <threshold@localhost>'),
+  APP_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -35,6 +35,37 @@ function onlyFor(entry: string, file: string, allowed: Role[]): MatrixEntry {
   };
 }
 
+/**
+ * An action on something in one service area: area roles get an own-area row
+ * and an other-area row; national roles a national row; plus anonymous.
+ */
+function areaScoped(
+  entry: string,
+  file: string,
+  allowed: { ownArea: Role[]; national: Role[] },
+  runIn: 'integration' | 'e2e' = 'integration',
+): MatrixEntry {
+  const rows: MatrixRow[] = [];
+  for (const role of ROLES) {
+    if (AREA_ROLES.includes(role)) {
+      rows.push({
+        role,
+        scope: 'own area',
+        expected: allowed.ownArea.includes(role) ? 'allowed' : 'refused',
+      });
+      rows.push({ role, scope: 'other area', expected: 'refused' });
+    } else {
+      rows.push({
+        role,
+        scope: 'national',
+        expected: allowed.national.includes(role) ? 'allowed' : 'refused',
+      });
+    }
+  }
+  rows.push({ role: 'anonymous', scope: 'national', expected: 'refused' });
+  return { entry, file, runIn, rows };
+}
+
 const adminOnly = (entry: string, file: string) => onlyFor(entry, file, ['ADMIN']);
 const auditLeadership = (entry: string, file: string) =>
   onlyFor(entry, file, ['SENIOR_SERVICE_MANAGER', 'ADMIN']);
@@ -80,6 +111,27 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     'IMPROVEMENT_ASSISTANT',
     'NATIONAL_SERVICE_DIRECTOR',
   ]),
+  // Grading: only the auditor the case is assigned to.
+  onlyFor('submitCaseAuditAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER']),
+  onlyFor(
+    'PUT /api/case-audits/[sampledCaseId]/draft',
+    'app/api/case-audits/[sampledCaseId]/draft/route.ts',
+    ['IMPROVEMENT_MANAGER'],
+  ),
+  onlyFor('raiseConcernAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER', 'SENIOR_SERVICE_MANAGER']),
+  areaScoped('acknowledgeConcernAction', 'lib/actions/grading.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  areaScoped('closeConcernAction', 'lib/actions/grading.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  areaScoped('recordAreaReviewAction', 'lib/actions/grading.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+    national: [],
+  }),
+  onlyFor('markInboxReadAction', 'lib/actions/grading.ts', [...ROLES]),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { requireActor } from '@/lib/auth/actor';
 import { countPractitioners } from '@/lib/db/practitioners';
 import { findQueue } from '@/lib/db/sampling';
+import { reviewCounts } from '@/lib/db/reviews';
+import type { Actor } from '@/lib/domain/actor';
 import { countActiveUsers, findLockedUsers } from '@/lib/db/users';
 import { HOME_PURPOSE, WAITING_LISTS } from '@/lib/domain/home';
 import { can, NATIONAL } from '@/lib/domain/permissions';
@@ -25,6 +27,13 @@ export default async function HomePage() {
         <AdminHome />
       ) : actor.role === 'IMPROVEMENT_MANAGER' && can(actor, 'queue.view', NATIONAL) ? (
         <AuditorHome auditorId={actor.userId} />
+      ) : [
+          'HEAD_OF_SERVICE',
+          'ASSISTANT_DIRECTOR',
+          'SENIOR_SERVICE_MANAGER',
+          'NATIONAL_SERVICE_DIRECTOR',
+        ].includes(actor.role) ? (
+        <ReviewerHome actor={actor} />
       ) : (
         WAITING_LISTS[actor.role as Exclude<typeof actor.role, 'ADMIN'>].map((list) => (
           <section key={list.title} className="card" aria-labelledby={`list-${list.title}`}>
@@ -37,18 +46,65 @@ export default async function HomePage() {
   );
 }
 
+async function ReviewerHome({ actor }: { actor: Actor }) {
+  const counts = await reviewCounts(actor, new Date());
+  const area = actor.serviceAreaId ? 'in your area ' : '';
+  // National leads keep their own lists; the live review and concern counts come after.
+  const ownLists = WAITING_LISTS[actor.role as Exclude<typeof actor.role, 'ADMIN'>].filter(
+    (list) => list.title !== 'Not Met cases to review' && list.title !== 'Safeguarding concerns',
+  );
+  return (
+    <>
+      {ownLists.map((list) => (
+        <section key={list.title} className="card" aria-labelledby={`list-${list.title}`}>
+          <h2 id={`list-${list.title}`}>{list.title}</h2>
+          <p className="mt-2 text-slate-700">{list.empty}</p>
+        </section>
+      ))}
+      <section className="card" aria-labelledby="reviews-title">
+        <h2 id="reviews-title">Not Met cases to review</h2>
+        <p className="mt-2">
+          {counts.reviewsWaiting === 0
+            ? `No lowest-grade cases ${area}are waiting for review.`
+            : `${counts.reviewsWaiting} case${counts.reviewsWaiting === 1 ? '' : 's'} ${area}waiting for review. `}
+          {counts.reviewsWaiting > 0 && <Link href="/reviews">Review them</Link>}
+        </p>
+      </section>
+      <section
+        className={`card ${counts.concernsOverdue > 0 ? 'border-2 border-red-800' : ''}`}
+        aria-labelledby="concerns-title"
+      >
+        <h2 id="concerns-title">Safeguarding concerns</h2>
+        <p className="mt-2">
+          {counts.concernsOpen === 0
+            ? `No safeguarding concerns ${area}are open.`
+            : `${counts.concernsOpen} open. `}
+          {counts.concernsOverdue > 0 && (
+            <strong className="text-red-800">
+              {counts.concernsOverdue} not acknowledged within 24 hours.{' '}
+            </strong>
+          )}
+          {counts.concernsOpen > 0 && <Link href="/reviews">Open concerns</Link>}
+        </p>
+      </section>
+    </>
+  );
+}
+
 async function AuditorHome({ auditorId }: { auditorId: string }) {
-  const queue = await findQueue(auditorId);
+  const { counts } = await findQueue(auditorId);
+  const waiting = counts.TO_DO + counts.IN_PROGRESS + counts.RETURNED;
   return (
     <section className="card" aria-labelledby="queue-title">
       <h2 id="queue-title">Cases to grade</h2>
-      {queue.length === 0 ? (
+      {waiting === 0 ? (
         <p className="mt-2 text-slate-700">
           No cases are assigned to you. When an audit lead assigns you cases, they appear here.
         </p>
       ) : (
         <p className="mt-2">
-          {queue.length} case{queue.length === 1 ? ' is' : 's are'} waiting for you.{' '}
+          {waiting} case{waiting === 1 ? ' is' : 's are'} waiting for you ({counts.TO_DO} to do,{' '}
+          {counts.IN_PROGRESS} in progress, {counts.RETURNED} returned).{' '}
           <Link href="/queue">Open my cases</Link>
         </p>
       )}

@@ -564,6 +564,16 @@ export async function assignmentLoads(
   }));
 }
 
+export const QUEUE_STATUSES = ['TO_DO', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+export const QUEUE_STATUS_LABELS: Record<QueueStatus, string> = {
+  TO_DO: 'To do',
+  IN_PROGRESS: 'In progress',
+  SUBMITTED: 'Submitted',
+  RETURNED: 'Returned',
+};
+export const QUEUE_PAGE_SIZE = 50;
+
 export type QueueCase = {
   sampledCaseId: string;
   auditName: string;
@@ -572,51 +582,96 @@ export type QueueCase = {
   teamName: string | null;
   areaCode: string;
   lawType: LawType;
+  status: QueueStatus;
   documents: { documentType: string; filedOn: string }[];
 };
 
-/** An auditor's own cases: only ever filtered by their own user id. */
-export async function findQueue(auditorId: string): Promise<QueueCase[]> {
+export type QueueFilter = {
+  status: QueueStatus | null;
+  serviceAreaId: string | null;
+  lawType: LawType | null;
+  page: number;
+};
+
+function queueWhere(auditorId: string, filter: Omit<QueueFilter, 'status' | 'page'>) {
+  return {
+    assignedToId: auditorId,
+    status: 'SELECTED' as const,
+    audit: { status: { in: ['SAMPLING', 'GRADING', 'REVIEW'] as AuditStatus[] } },
+    ...(filter.serviceAreaId ? { serviceAreaId: filter.serviceAreaId } : {}),
+    ...(filter.lawType ? { caseFile: { lawType: filter.lawType } } : {}),
+  };
+}
+
+function statusWhere(status: QueueStatus | null) {
+  if (status === null) return {};
+  if (status === 'TO_DO') return { caseAudit: { is: null } };
+  return { caseAudit: { is: { status } } };
+}
+
+/** An auditor's own cases: always filtered by their own user id. */
+export async function findQueue(
+  auditorId: string,
+  filter: QueueFilter = { status: null, serviceAreaId: null, lawType: null, page: 1 },
+): Promise<{
+  cases: QueueCase[];
+  total: number;
+  counts: Record<QueueStatus, number>;
+}> {
   if (!auditorId) throw new Error('queue scope missing');
-  const rows = await db().sampledCase.findMany({
-    where: {
-      assignedToId: auditorId,
-      status: 'SELECTED',
-      audit: { status: { in: ['SAMPLING', 'GRADING', 'REVIEW'] } },
-    },
-    select: {
-      id: true,
-      audit: { select: { name: true } },
-      caseFile: {
-        select: {
-          reference: true,
-          lawType: true,
-          serviceArea: { select: { code: true } },
-          team: { select: { name: true } },
-          practitioner: { select: { name: true } },
-          documents: {
-            select: { documentType: true, filedOn: true },
-            orderBy: { filedOn: 'desc' },
-            take: 10,
+  const base = queueWhere(auditorId, filter);
+  const where = { ...base, ...statusWhere(filter.status) };
+  const [rows, total, withAudit, all] = await Promise.all([
+    db().sampledCase.findMany({
+      where,
+      select: {
+        id: true,
+        audit: { select: { name: true } },
+        caseAudit: { select: { status: true } },
+        caseFile: {
+          select: {
+            reference: true,
+            lawType: true,
+            serviceArea: { select: { code: true } },
+            team: { select: { name: true } },
+            practitioner: { select: { name: true } },
+            documents: {
+              select: { documentType: true, filedOn: true },
+              orderBy: { filedOn: 'desc' },
+              take: 5,
+            },
           },
         },
       },
-    },
-    orderBy: [{ audit: { name: 'asc' } }, { caseFile: { reference: 'asc' } }],
-  });
-  return rows.map((row) => ({
-    sampledCaseId: row.id,
-    auditName: row.audit.name,
-    caseReference: row.caseFile.reference,
-    practitionerName: row.caseFile.practitioner.name,
-    teamName: row.caseFile.team?.name ?? null,
-    areaCode: row.caseFile.serviceArea.code,
-    lawType: row.caseFile.lawType,
-    documents: row.caseFile.documents.map((document) => ({
-      documentType: document.documentType,
-      filedOn: day(document.filedOn),
+      orderBy: [{ audit: { name: 'asc' } }, { caseFile: { reference: 'asc' } }],
+      skip: (filter.page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+    }),
+    db().sampledCase.count({ where }),
+    db().caseAudit.groupBy({ by: ['status'], where: { sampledCase: base }, _count: { _all: true } }),
+    db().sampledCase.count({ where: base }),
+  ]);
+  const counts: Record<QueueStatus, number> = { TO_DO: 0, IN_PROGRESS: 0, SUBMITTED: 0, RETURNED: 0 };
+  for (const row of withAudit) counts[row.status] = row._count._all;
+  counts.TO_DO = all - counts.IN_PROGRESS - counts.SUBMITTED - counts.RETURNED;
+  return {
+    total,
+    counts,
+    cases: rows.map((row) => ({
+      sampledCaseId: row.id,
+      auditName: row.audit.name,
+      caseReference: row.caseFile.reference,
+      practitionerName: row.caseFile.practitioner.name,
+      teamName: row.caseFile.team?.name ?? null,
+      areaCode: row.caseFile.serviceArea.code,
+      lawType: row.caseFile.lawType,
+      status: row.caseAudit ? row.caseAudit.status : 'TO_DO',
+      documents: row.caseFile.documents.map((document) => ({
+        documentType: document.documentType,
+        filedOn: day(document.filedOn),
+      })),
     })),
-  }));
+  };
 }
 
 export async function findAuditorOptions(): Promise<{ id: string; name: string }[]> {

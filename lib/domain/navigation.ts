@@ -1,14 +1,16 @@
 import type { Role } from './roles';
-import { can, NATIONAL, type Action } from './permissions';
+import { can, inArea, NATIONAL, type Action } from './permissions';
 
 export type NavItem = { href: string; label: string };
 
 const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/', label: 'Home', requires: null },
   { href: '/queue', label: 'My cases', requires: 'queue.view' },
+  { href: '/reviews', label: 'Reviews and concerns', requires: 'areaReview.view' },
   { href: '/audits', label: 'Audits', requires: 'audit.view' },
   { href: '/case-files', label: 'Case-file index', requires: 'caseIndex.view' },
   { href: '/thresholds', label: 'Threshold documents', requires: 'threshold.view' },
+  { href: '/inbox', label: 'Inbox', requires: 'inbox.read' },
   { href: '/admin/users', label: 'Users', requires: 'user.manage' },
   { href: '/admin/areas', label: 'Service areas and teams', requires: 'organisation.manage' },
   { href: '/admin/practitioners', label: 'Practitioners', requires: 'practitioner.manage' },
@@ -16,7 +18,10 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
 
 /** Only what the role may use; the server still authorises every page and action. */
 export function navigationFor(actor: { role: Role; serviceAreaId: string | null }): NavItem[] {
-  return ITEMS.filter((item) => item.requires === null || can(actor, item.requires, NATIONAL)).map(
-    ({ href, label }) => ({ href, label }),
-  );
+  // Area roles hold some grants in their own area only.
+  const where = actor.serviceAreaId ? inArea(actor.serviceAreaId) : NATIONAL;
+  return ITEMS.filter(
+    (item) =>
+      item.requires === null || can(actor, item.requires, NATIONAL) || can(actor, item.requires, where),
+  ).map(({ href, label }) => ({ href, label }));
 }

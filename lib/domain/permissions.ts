@@ -18,6 +18,13 @@ export const ACTIONS = [
   'sample.manage', // draw, lock and replace the sample; assign cases to auditors
   'sample.view',
   'queue.view', // an auditor's own queue of cases
+  'caseAudit.grade', // grade a case assigned to you
+  'areaReview.view',
+  'areaReview.record', // record the review of a lowest-grade case
+  'concern.raise',
+  'concern.view',
+  'concern.respond', // acknowledge and close safeguarding concerns
+  'inbox.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -36,6 +43,7 @@ type Grant = {
 type Policy = Record<Action, Partial<Record<Role, Grant>>>;
 
 const ANY: Grant = { reach: 'any' };
+const OWN_AREA: Grant = { reach: 'own-area' };
 
 /** National reference material every role may read (rubrics, audit programmes). */
 function everyone(): Partial<Record<Role, Grant>> {
@@ -66,6 +74,23 @@ export const POLICY: Policy = {
   'sample.manage': { SENIOR_SERVICE_MANAGER: ANY },
   'sample.view': { SENIOR_SERVICE_MANAGER: ANY, IMPROVEMENT_ASSISTANT: ANY, NATIONAL_SERVICE_DIRECTOR: ANY },
   'queue.view': { IMPROVEMENT_MANAGER: ANY },
+  'caseAudit.grade': { IMPROVEMENT_MANAGER: ANY },
+  'areaReview.view': {
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+    SENIOR_SERVICE_MANAGER: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+  },
+  'areaReview.record': { HEAD_OF_SERVICE: OWN_AREA, ASSISTANT_DIRECTOR: OWN_AREA },
+  'concern.raise': { IMPROVEMENT_MANAGER: ANY, SENIOR_SERVICE_MANAGER: ANY },
+  'concern.view': {
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+    SENIOR_SERVICE_MANAGER: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+  },
+  'concern.respond': { HEAD_OF_SERVICE: OWN_AREA, ASSISTANT_DIRECTOR: OWN_AREA, SENIOR_SERVICE_MANAGER: ANY },
+  'inbox.read': everyone(),
 };
 
 export function can(

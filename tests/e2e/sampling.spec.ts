@@ -1,9 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, newPerson, signIn } from './helpers';
+
+// The grading journey grades a case from the sample the first journey draws.
+test.describe.configure({ mode: 'serial' });
 
 test('an IA imports a case index; the SSM draws, locks and assigns the sample; the IM sees their queue', async ({
   browser,
 }) => {
+  // Three people and a full national sample: longer than one page's journey.
+  test.setTimeout(180_000);
   // The Improvement Assistant imports a small index (the demo already holds one).
   const assistant = await newPerson(browser);
   await signIn(assistant, 'ia@example.org');
@@ -98,4 +103,161 @@ test('an IA imports a case index; the SSM draws, locks and assigns the sample; t
   );
   await expectNoAxeViolations(auditor);
   await auditor.context().close();
+});
+
+/** Presses Tab until `locator` has focus (at most `limit` times): the keyboard's path through the form. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, limit = 60) {
+  for (let step = 0; step < limit; step += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('could not reach the element with the keyboard');
+}
+
+test('an IM grades a case with the keyboard only, autosaves, reloads, submits Not Met; the HoS reviews it; a safeguarding concern is raised, acknowledged and closed', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  // The audit lead opens grading.
+  const lead = await newPerson(browser);
+  await signIn(lead, 'ssm@example.org');
+  await lead.goto('/audits');
+  await lead.getByRole('link', { name: 'National Audit November 2014' }).click();
+  await lead.getByRole('button', { name: 'Start grading' }).click();
+  await expect(
+    lead.getByText('Sampling · Grading', { exact: false }).or(lead.getByText('Moved to Grading.')),
+  ).toBeVisible();
+  await lead.context().close();
+
+  // The Improvement Manager opens an A1 case from their queue.
+  const auditor = await newPerson(browser);
+  await signIn(auditor, 'im@example.org');
+  await auditor.goto('/queue');
+  await auditor.getByLabel('Service area').selectOption({ label: 'A1' });
+  await auditor.getByRole('button', { name: 'Filter' }).click();
+  const firstCase = auditor.getByRole('table').getByRole('row').nth(1).getByRole('link');
+  const caseReference = (await firstCase.textContent()) ?? '';
+  await firstCase.click();
+  await expect(auditor.getByRole('heading', { level: 1, name: `Case ${caseReference}` })).toBeVisible();
+  await expectNoAxeViolations(auditor);
+
+  // Keyboard only: every section Not Met, evidence typed, every question answered Yes.
+  const sections = auditor
+    .locator('form section[aria-labelledby$="-title"]')
+    .filter({ has: auditor.getByRole('group', { name: /^Grade for / }) });
+  const sectionCount = await sections.count();
+  expect(sectionCount).toBeGreaterThan(3);
+  await auditor
+    .getByRole('group', { name: /^Grade for / })
+    .first()
+    .getByRole('radio')
+    .first()
+    .focus();
+  for (let index = 0; index < sectionCount; index += 1) {
+    const section = sections.nth(index);
+    await tabTo(auditor, section.getByRole('radio').first());
+    await auditor.keyboard.press('Space');
+    await auditor.keyboard.press('ArrowDown');
+    await auditor.keyboard.press('ArrowDown');
+    await expect(section.getByRole('radio', { name: 'Not Met' })).toBeChecked();
+    await auditor.keyboard.press('Tab');
+    await auditor.keyboard.type(`Evidence ${index + 1}: the analysis is missing.`);
+    const questions = await section.getByRole('group').count();
+    for (let question = 1; question < questions; question += 1) {
+      await auditor.keyboard.press('Tab');
+      await auditor.keyboard.press('Space');
+    }
+  }
+  await tabTo(auditor, auditor.getByRole('radio', { name: 'Seen', exact: true }));
+  await auditor.keyboard.press('Space');
+  for (const indicator of [
+    'Audit done collaboratively with the practitioner',
+    'Feedback from the child or family obtained',
+    'Management oversight recorded',
+    'Supervision recorded',
+  ]) {
+    await tabTo(auditor, auditor.getByRole('group', { name: indicator }).getByRole('radio', { name: 'Yes' }));
+    await auditor.keyboard.press('Space');
+  }
+  await expect(auditor.getByText('Suggested from the section grades: Not Met')).toBeVisible();
+  await tabTo(auditor, auditor.getByRole('combobox', { name: 'Overall grade' }));
+  await auditor.keyboard.press('ArrowDown');
+  await auditor.keyboard.press('ArrowDown');
+  await auditor.keyboard.press('ArrowDown');
+  await expect(auditor.getByRole('combobox', { name: 'Overall grade' })).toHaveValue('not-met');
+  await auditor.keyboard.press('Tab');
+  await auditor.keyboard.type(
+    'Safeguarding analysis was missing throughout; the accumulation of issues determined the grade.',
+  );
+  await auditor.keyboard.press('Tab'); // leaving the field saves
+
+  // Autosave, then a reload keeps every answer.
+  await expect(auditor.getByRole('status').filter({ hasText: /All changes saved at/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await auditor.reload();
+  await expect(auditor.getByLabel(/^Rationale/)).toHaveValue(
+    'Safeguarding analysis was missing throughout; the accumulation of issues determined the grade.',
+  );
+  await expect(sections.first().getByRole('radio', { name: 'Not Met' })).toBeChecked();
+  await expectNoAxeViolations(auditor);
+
+  // A safeguarding concern, from the keyboard.
+  const concernField = auditor.getByLabel('What needs to happen, and why');
+  await tabTo(auditor, concernField, 400);
+  await auditor.keyboard.type(
+    'A referral is needed to make sure arrangements are safe for the non-subject children.',
+  );
+  await auditor.keyboard.press('Tab');
+  await auditor.keyboard.press('Enter');
+  await expect(auditor.getByRole('dialog', { name: 'Raise a safeguarding concern?' })).toBeVisible();
+  await auditor.keyboard.press('Enter');
+  await expect(
+    auditor.getByText('Concern raised: the area and the audit lead have been told.'),
+  ).toBeVisible();
+
+  // Submit Not Met from the keyboard.
+  await auditor.getByRole('button', { name: 'Submit grades' }).focus();
+  await auditor.keyboard.press('Enter');
+  await expect(
+    auditor.getByText('The case has gone to the area’s Head of Service and Assistant Director for review.'),
+  ).toBeVisible({ timeout: 15_000 });
+  await expect(auditor.getByRole('heading', { level: 2, name: 'Overall grade: Not Met' })).toBeVisible();
+  await expectNoAxeViolations(auditor);
+  await auditor.context().close();
+
+  // The Head of Service for A1 sees the review item and the concern.
+  const head = await newPerson(browser);
+  await signIn(head, 'hos.a1@example.org');
+  await expect(head.getByText(/1 case in your area waiting for review/)).toBeVisible();
+  await expect(head.getByText(/1 open/)).toBeVisible();
+  await expectNoAxeViolations(head);
+  await head
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Reviews and concerns' })
+    .click();
+  await expect(
+    head.getByRole('heading', {
+      level: 3,
+      name: new RegExp(`Case ${caseReference} .* Not Met .* Waiting for review`),
+    }),
+  ).toBeVisible();
+  await expectNoAxeViolations(head);
+  await head
+    .getByLabel(`What you did about ${caseReference}`)
+    .fill('Discussed with the practitioner and their manager; a practice plan is in place.');
+  await head.getByRole('button', { name: `Record review of ${caseReference}` }).click();
+  await expect(head.getByText(/Reviewed by Hannah Osei/)).toBeVisible();
+  await head.getByRole('button', { name: `Acknowledge concern on ${caseReference}` }).click();
+  await expect(head.getByLabel(`Action taken on ${caseReference}`)).toBeVisible();
+  await head
+    .getByLabel(`Action taken on ${caseReference}`)
+    .fill('Referral to the local authority for the non-subject children.');
+  await head.getByRole('button', { name: `Close concern on ${caseReference}` }).click();
+  await expect(head.getByText(/Closed .*: Referral to the local authority/)).toBeVisible();
+  await expectNoAxeViolations(head);
+  await head.goto('/inbox');
+  await expect(head.getByRole('link', { name: `Not Met case for review: ${caseReference}` })).toBeVisible();
+  await expectNoAxeViolations(head);
+  await head.context().close();
 });

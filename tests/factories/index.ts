@@ -7,6 +7,7 @@ import { drawAndStoreSample, lockSample } from '@/lib/db/sampling';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/domain/roles';
 import type { RubricContent } from '@/lib/domain/rubric';
+import { emptyAnswers, type GradingAnswers } from '@/lib/domain/grading';
 import { LOCAL_QUALITY_IMPACT_TOOL } from '../../prisma/seed/thresholds';
 
 let counter = 0;
@@ -219,4 +220,128 @@ export async function sampledCases(auditId: string, status: 'SELECTED' | 'RESERV
     },
     orderBy: [{ reserveRank: 'asc' }, { id: 'asc' }],
   });
+}
+
+/** Answers that complete every field of `content`, all at one grade. */
+export function completeAnswers(content: RubricContent, grade: string): GradingAnswers {
+  const answers = emptyAnswers(content);
+  for (const section of content.sections) {
+    answers.sections[section.key] = {
+      grade,
+      evidence: `Evidence for ${section.title}`,
+      questions: Object.fromEntries(section.questions.map((question) => [question.key, 'yes' as const])),
+    };
+  }
+  return {
+    ...answers,
+    childrenSeen: 'SEEN',
+    qa: { collaborative: true, familyFeedback: true, managementOversight: true, supervision: false },
+    overallGrade: grade,
+    overallRationale: 'The accumulation of issues determined the grade.',
+  };
+}
+
+/** A selected case in an audit that is open for grading, assigned to `auditorId`, in `serviceAreaId` (or a new area). */
+export async function createAssignedCase(options: {
+  auditorId: string;
+  serviceAreaId?: string;
+  auditStatus?: 'GRADING' | 'REVIEW' | 'SAMPLING' | 'PUBLISHED';
+  leadId?: string | null;
+}) {
+  const serviceAreaId = options.serviceAreaId ?? (await createServiceArea()).id;
+  const team = await createTeam(serviceAreaId);
+  const practitioner = await createPractitioner(team.id);
+  const caseFile = await db().caseFile.create({
+    data: {
+      reference: unique('GC'),
+      serviceAreaId,
+      teamId: team.id,
+      practitionerId: practitioner.id,
+      lawType: 'PUBLIC_LAW',
+      subjectChildren: 1,
+      documents: { create: [{ documentType: 'final report', filedOn: new Date('2014-10-15T00:00:00Z') }] },
+    },
+    select: { id: true, reference: true },
+  });
+  const version = await createThresholdVersion({ content: LOCAL_QUALITY_IMPACT_TOOL });
+  const audit = await db().audit.create({
+    data: {
+      name: unique('Grading audit'),
+      kind: 'LOCAL_QUALITY_IMPACT',
+      purpose: 'Grading test',
+      windowFrom: new Date('2014-09-01T00:00:00Z'),
+      windowTo: new Date('2014-10-31T00:00:00Z'),
+      thresholdVersionId: version.id,
+      lawTypes: ['PUBLIC_LAW'],
+      status: options.auditStatus ?? 'GRADING',
+      leadId: options.leadId ?? null,
+      serviceAreas: { create: [{ serviceAreaId }] },
+    },
+    select: { id: true, name: true },
+  });
+  const sampled = await db().sampledCase.create({
+    data: {
+      auditId: audit.id,
+      caseFileId: caseFile.id,
+      practitionerId: practitioner.id,
+      serviceAreaId,
+      stratumKey: 'PUBLIC_LAW|2',
+      status: 'SELECTED',
+      assignedToId: options.auditorId,
+    },
+    select: { id: true },
+  });
+  return {
+    sampledCaseId: sampled.id,
+    auditId: audit.id,
+    serviceAreaId,
+    caseReference: caseFile.reference,
+    content: LOCAL_QUALITY_IMPACT_TOOL,
+  };
+}
+
+/** A submitted case audit with an open concern and a waiting area review, in `serviceAreaId`. */
+export async function createConcernAndReview(
+  serviceAreaId: string,
+  options: { acknowledged?: boolean } = {},
+) {
+  const auditor = await createUser('IMPROVEMENT_MANAGER');
+  const assigned = await createAssignedCase({ auditorId: auditor.id, serviceAreaId });
+  const thresholdVersionId = (
+    await db().audit.findUniqueOrThrow({
+      where: { id: assigned.auditId },
+      select: { thresholdVersionId: true },
+    })
+  ).thresholdVersionId;
+  const caseAudit = await db().caseAudit.create({
+    data: {
+      sampledCaseId: assigned.sampledCaseId,
+      auditId: assigned.auditId,
+      serviceAreaId,
+      auditorId: auditor.id,
+      thresholdVersionId,
+      status: 'SUBMITTED',
+      answers: JSON.parse(JSON.stringify(completeAnswers(assigned.content, 'inadequate'))) as object,
+      overallGrade: 'inadequate',
+      childrenSeen: 'SEEN',
+      submittedAt: new Date(),
+    },
+    select: { id: true },
+  });
+  const concern = await db().safeguardingConcern.create({
+    data: {
+      caseAuditId: caseAudit.id,
+      serviceAreaId,
+      raisedById: auditor.id,
+      raisedAt: new Date(),
+      description: 'Non-subject children may not be safe.',
+      ...(options.acknowledged ? { acknowledgedAt: new Date(), acknowledgedById: auditor.id } : {}),
+    },
+    select: { id: true, version: true },
+  });
+  const review = await db().areaReview.create({
+    data: { caseAuditId: caseAudit.id, serviceAreaId },
+    select: { id: true, version: true },
+  });
+  return { concern, review, assigned };
 }

@@ -6,7 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS_MATRIX, type MatrixEntry } from '../access-matrix';
 import {
   auditInput,
+  completeAnswers,
+  createAssignedCase,
   createAudit,
+  createConcernAndReview,
   createPractitioner,
   createServiceArea,
   createTeam,
@@ -22,6 +25,10 @@ import * as thresholds from '@/lib/actions/thresholds';
 import * as audits from '@/lib/actions/audits';
 import * as caseFiles from '@/lib/actions/case-files';
 import * as sampling from '@/lib/actions/sampling';
+import * as grading from '@/lib/actions/grading';
+import { PUT as saveDraftRoute } from '@/app/api/case-audits/[sampledCaseId]/draft/route';
+import { db } from '@/lib/db/client';
+import { randomUUID } from 'node:crypto';
 import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/route';
 import { databaseFingerprint } from '../support/fingerprint';
 import { runWithSessionToken } from '@/lib/auth/actor';
@@ -33,9 +40,11 @@ import { GET as health } from '@/app/api/health/route';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
+/** Who is acting, and where the target should be: in the actor's own area or elsewhere. */
+type Setup = { actorId: string | null; role: string; targetAreaId: string };
 
 /** For each entry: build what it acts on, and return the call to make. */
-const CALLS: Record<string, () => Promise<Call>> = {
+const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
   createUserAction: async () => () =>
     users.createUserAction({
       email: `${unique('new')}@example.org`,
@@ -235,6 +244,73 @@ const CALLS: Record<string, () => Promise<Call>> = {
       };
     };
   },
+  submitCaseAuditAction: async ({ actorId, role }) => {
+    // Assigned to the actor when they are an auditor; otherwise to someone else.
+    const auditorId =
+      role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : (await createUser('IMPROVEMENT_MANAGER')).id;
+    const assigned = await createAssignedCase({ auditorId });
+    return () =>
+      grading.submitCaseAuditAction({
+        sampledCaseId: assigned.sampledCaseId,
+        baseVersion: 0,
+        submissionId: randomUUID(),
+        answersJson: JSON.stringify(completeAnswers(assigned.content, 'good')),
+      });
+  },
+  'PUT /api/case-audits/[sampledCaseId]/draft': async ({ actorId, role }) => {
+    const auditorId =
+      role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : (await createUser('IMPROVEMENT_MANAGER')).id;
+    const assigned = await createAssignedCase({ auditorId });
+    return async () => {
+      const response = await saveDraftRoute(
+        new Request('http://localhost/draft', {
+          method: 'PUT',
+          body: JSON.stringify({ baseVersion: 0, answers: completeAnswers(assigned.content, 'good') }),
+        }),
+        { params: Promise.resolve({ sampledCaseId: assigned.sampledCaseId }) },
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      return { ok: response.status === 200 };
+    };
+  },
+  raiseConcernAction: async ({ actorId, role }) => {
+    const auditorId =
+      role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : (await createUser('IMPROVEMENT_MANAGER')).id;
+    const assigned = await createAssignedCase({ auditorId });
+    return () =>
+      grading.raiseConcernAction({
+        sampledCaseId: assigned.sampledCaseId,
+        description: 'A referral is needed for the non-subject children.',
+      });
+  },
+  acknowledgeConcernAction: async ({ targetAreaId }) => {
+    const { concern } = await createConcernAndReview(targetAreaId);
+    return () => grading.acknowledgeConcernAction({ concernId: concern.id, version: concern.version });
+  },
+  closeConcernAction: async ({ targetAreaId }) => {
+    const { concern } = await createConcernAndReview(targetAreaId, { acknowledged: true });
+    return () =>
+      grading.closeConcernAction({
+        concernId: concern.id,
+        version: concern.version,
+        actionTaken: 'Referred to the local authority.',
+      });
+  },
+  recordAreaReviewAction: async ({ targetAreaId }) => {
+    const { review } = await createConcernAndReview(targetAreaId);
+    return () =>
+      grading.recordAreaReviewAction({
+        reviewId: review.id,
+        version: review.version,
+        actionTaken: 'Discussed with the team manager.',
+      });
+  },
+  markInboxReadAction: async ({ actorId }) => {
+    if (actorId)
+      await db().notification.create({ data: { userId: actorId, title: 'Test', body: 'Test', link: '/' } });
+    return () => grading.markInboxReadAction({});
+  },
   'GET /api/health': async () => async () => {
     const response = await health();
     const body = (await response.json()) as { status: string };
@@ -249,11 +325,16 @@ describe.each(integrationEntries)('$entry', (entry: MatrixEntry) => {
   it.each(entry.rows)('$role ($scope) → $expected', async (row) => {
     const prepare = CALLS[entry.entry];
     expect(prepare, `no call defined for ${entry.entry}`).toBeDefined();
-    const call = await (prepare as () => Promise<Call>)();
-    // The actor's own area for area roles; its presence makes "own area" real.
-    const ownArea = row.scope === 'own area' ? await createServiceArea() : null;
-    const token =
-      row.role === 'anonymous' ? '' : await signedInAs((await createUser(row.role, ownArea?.id ?? null)).id);
+    // Area roles run one area; the target sits in it ("own area") or elsewhere.
+    const ownArea = row.scope === 'own area' || row.scope === 'other area' ? await createServiceArea() : null;
+    const actor = row.role === 'anonymous' ? null : await createUser(row.role, ownArea?.id ?? null);
+    const targetAreaId = row.scope === 'own area' && ownArea ? ownArea.id : (await createServiceArea()).id;
+    const call = await (prepare as (setup: Setup) => Promise<Call>)({
+      actorId: actor?.id ?? null,
+      role: row.role,
+      targetAreaId,
+    });
+    const token = actor ? await signedInAs(actor.id) : '';
     const isRoute = entry.entry.includes(' ');
     const before = await databaseFingerprint();
     const outcome = await runWithSessionToken(token, call);

@@ -409,11 +409,12 @@ describe('assignment', () => {
       ),
     ).toEqual({ ok: true, data: null });
     const queue = await findQueue(auditor.id);
-    expect(queue.map((row) => row.auditName)).toEqual([audit.name]);
-    expect(queue[0]?.documents).toEqual([
+    expect(queue.cases.map((row) => [row.auditName, row.status])).toEqual([[audit.name, 'TO_DO']]);
+    expect(queue.counts).toEqual({ TO_DO: 1, IN_PROGRESS: 0, SUBMITTED: 0, RETURNED: 0 });
+    expect(queue.cases[0]?.documents).toEqual([
       { documentType: 'report', filedOn: expect.stringMatching(/^2014-10-/) as unknown },
     ]);
-    expect(await findQueue(other.id)).toEqual([]);
+    expect((await findQueue(other.id)).cases).toEqual([]);
     expect(
       await act(() =>
         reassignCaseAction({ sampledCaseId: first!.id, version: first!.version, auditorId: other.id }),

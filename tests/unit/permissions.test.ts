@@ -21,7 +21,32 @@ const EXPECTED: Record<Action, Role[]> = {
   'sample.manage': ['SENIOR_SERVICE_MANAGER'],
   'sample.view': ['SENIOR_SERVICE_MANAGER', 'IMPROVEMENT_ASSISTANT', 'NATIONAL_SERVICE_DIRECTOR'],
   'queue.view': ['IMPROVEMENT_MANAGER'],
+  'caseAudit.grade': ['IMPROVEMENT_MANAGER'],
+  'areaReview.view': [
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'NATIONAL_SERVICE_DIRECTOR',
+  ],
+  'areaReview.record': ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+  'concern.raise': ['IMPROVEMENT_MANAGER', 'SENIOR_SERVICE_MANAGER'],
+  'concern.view': [
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'NATIONAL_SERVICE_DIRECTOR',
+  ],
+  'concern.respond': ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+  'inbox.read': ALL,
 };
+
+/** Actions granted to area roles in their own area only. */
+const OWN_AREA_ONLY = new Set<Action>([
+  'areaReview.view',
+  'areaReview.record',
+  'concern.view',
+  'concern.respond',
+]);
 
 describe('can', () => {
   it('covers every action in the expected table', () => {
@@ -33,9 +58,10 @@ describe('can', () => {
   );
   it.each(cells)('%s by %s → %s', (action, role, allowed) => {
     const areaId = role === 'HEAD_OF_SERVICE' || role === 'ASSISTANT_DIRECTOR' ? 'area-1' : null;
-    expect(can(actor(role, areaId), action, NATIONAL)).toBe(allowed);
+    const ownAreaOnly = areaId !== null && OWN_AREA_ONLY.has(action);
+    expect(can(actor(role, areaId), action, NATIONAL)).toBe(allowed && !ownAreaOnly);
     expect(can(actor(role, areaId), action, inArea('area-1'))).toBe(allowed);
-    expect(can(actor(role, areaId), action, inArea('area-2'))).toBe(allowed);
+    expect(can(actor(role, areaId), action, inArea('area-2'))).toBe(allowed && !ownAreaOnly);
   });
 
   it('refuses when there is no actor', () => {

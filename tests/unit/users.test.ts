@@ -37,15 +37,36 @@ describe('assertNotSelfLockout', () => {
 
 describe('navigationFor', () => {
   it.each([
-    ['ADMIN', ['/', '/audits', '/thresholds', '/admin/users', '/admin/areas', '/admin/practitioners']],
-    ['IMPROVEMENT_MANAGER', ['/', '/queue', '/audits', '/thresholds']],
-    ['IMPROVEMENT_ASSISTANT', ['/', '/audits', '/case-files', '/thresholds']],
-    ['SENIOR_SERVICE_MANAGER', ['/', '/audits', '/case-files', '/thresholds']],
-    ['HEAD_OF_SERVICE', ['/', '/audits', '/thresholds']],
-    ['ASSISTANT_DIRECTOR', ['/', '/audits', '/thresholds']],
-    ['NATIONAL_SERVICE_DIRECTOR', ['/', '/audits', '/thresholds']],
-    ['DIRECTOR', ['/', '/audits', '/thresholds']],
+    [
+      'ADMIN',
+      ['/', '/audits', '/thresholds', '/inbox', '/admin/users', '/admin/areas', '/admin/practitioners'],
+    ],
+    ['IMPROVEMENT_MANAGER', ['/', '/queue', '/audits', '/thresholds', '/inbox']],
+    ['IMPROVEMENT_ASSISTANT', ['/', '/audits', '/case-files', '/thresholds', '/inbox']],
+    ['SENIOR_SERVICE_MANAGER', ['/', '/reviews', '/audits', '/case-files', '/thresholds', '/inbox']],
+    ['NATIONAL_SERVICE_DIRECTOR', ['/', '/reviews', '/audits', '/thresholds', '/inbox']],
+    ['DIRECTOR', ['/', '/audits', '/thresholds', '/inbox']],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
+
+  it.each(['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'] as const)(
+    '%s sees the reviews of their own area',
+    (role) => {
+      expect(navigationFor({ role, serviceAreaId: 'a1' }).map((item) => item.href)).toEqual([
+        '/',
+        '/reviews',
+        '/audits',
+        '/thresholds',
+        '/inbox',
+      ]);
+      // Without an area (misconfigured) nothing area-scoped shows.
+      expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual([
+        '/',
+        '/audits',
+        '/thresholds',
+        '/inbox',
+      ]);
+    },
+  );
 });

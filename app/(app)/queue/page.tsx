@@ -1,29 +1,122 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireActor } from '@/lib/auth/actor';
-import { findQueue } from '@/lib/db/sampling';
-import { LAW_TYPE_LABELS } from '@/lib/domain/audits';
+import { findServiceAreaOptions } from '@/lib/db/organisation';
+import {
+  findQueue,
+  QUEUE_PAGE_SIZE,
+  QUEUE_STATUS_LABELS,
+  QUEUE_STATUSES,
+  type QueueFilter,
+} from '@/lib/db/sampling';
+import { LAW_TYPE_LABELS, LAW_TYPES } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
 import { can, NATIONAL } from '@/lib/domain/permissions';
+import { QueueFilterSchema } from '@/lib/schemas/queue';
 
 export const metadata: Metadata = { title: 'My cases' };
 export const dynamic = 'force-dynamic';
 
-export default async function QueuePage() {
+function href(filter: QueueFilter, change: Partial<QueueFilter>): string {
+  const next = { ...filter, page: 1, ...change };
+  const params = new URLSearchParams();
+  if (next.status) params.set('status', next.status);
+  if (next.serviceAreaId) params.set('area', next.serviceAreaId);
+  if (next.lawType) params.set('lawType', next.lawType);
+  if (next.page > 1) params.set('page', String(next.page));
+  const query = params.toString();
+  return query ? `/queue?${query}` : '/queue';
+}
+
+export default async function QueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!can(actor, 'queue.view', NATIONAL)) notFound();
-  const queue = await findQueue(actor.userId);
+  const filter = QueueFilterSchema.parse(await searchParams);
+  const [{ cases, total, counts }, areas] = await Promise.all([
+    findQueue(actor.userId, filter),
+    findServiceAreaOptions(),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const all = QUEUE_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   return (
     <div className="space-y-6">
       <h1>My cases</h1>
-      {queue.length === 0 ? (
-        <p>No cases are assigned to you. When an audit lead assigns you cases, they appear here.</p>
+      <nav aria-label="Case status">
+        <ul className="flex flex-wrap gap-2">
+          <li>
+            <Link
+              href={href(filter, { status: null })}
+              aria-current={filter.status === null ? 'page' : undefined}
+              className="btn btn-secondary"
+            >
+              All ({all})
+            </Link>
+          </li>
+          {QUEUE_STATUSES.map((status) => (
+            <li key={status}>
+              <Link
+                href={href(filter, { status })}
+                aria-current={filter.status === status ? 'page' : undefined}
+                className="btn btn-secondary"
+              >
+                {QUEUE_STATUS_LABELS[status]} ({counts[status]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter cases">
+        {filter.status && <input type="hidden" name="status" value={filter.status} />}
+        <div className="field">
+          <label htmlFor="area" className="block font-medium">
+            Service area
+          </label>
+          <select id="area" name="area" defaultValue={filter.serviceAreaId ?? ''} className="input">
+            <option value="">All areas</option>
+            {areas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {area.code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="lawType" className="block font-medium">
+            Law type
+          </label>
+          <select id="lawType" name="lawType" defaultValue={filter.lawType ?? ''} className="input">
+            <option value="">All law types</option>
+            {LAW_TYPES.map((lawType) => (
+              <option key={lawType} value={lawType}>
+                {LAW_TYPE_LABELS[lawType]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary">
+          Filter
+        </button>
+      </form>
+      {cases.length === 0 ? (
+        <p>
+          {all === 0
+            ? 'No cases are assigned to you. When an audit lead assigns you cases, they appear here.'
+            : 'No cases match these filters.'}
+        </p>
       ) : (
         <table className="data-table">
-          <caption className="mb-2 text-left text-sm text-slate-700">{queue.length} cases to grade</caption>
+          <caption className="mb-2 text-left text-sm text-slate-700">
+            {total} case{total === 1 ? '' : 's'} · page {filter.page} of {pages}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Case</th>
+              <th scope="col">Status</th>
               <th scope="col">Audit</th>
               <th scope="col">Practitioner · team</th>
               <th scope="col">Area</th>
@@ -32,9 +125,12 @@ export default async function QueuePage() {
             </tr>
           </thead>
           <tbody>
-            {queue.map((row) => (
+            {cases.map((row) => (
               <tr key={row.sampledCaseId}>
-                <td className="font-semibold">{row.caseReference}</td>
+                <td className="font-semibold">
+                  <Link href={`/cases/${row.sampledCaseId}`}>{row.caseReference}</Link>
+                </td>
+                <td>{QUEUE_STATUS_LABELS[row.status]}</td>
                 <td>{row.auditName}</td>
                 <td>
                   {row.practitionerName}
@@ -55,6 +151,12 @@ export default async function QueuePage() {
             ))}
           </tbody>
         </table>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex gap-4">
+          {filter.page > 1 && <Link href={href(filter, { page: filter.page - 1 })}>Previous page</Link>}
+          {filter.page < pages && <Link href={href(filter, { page: filter.page + 1 })}>Next page</Link>}
+        </nav>
       )}
     </div>
   );

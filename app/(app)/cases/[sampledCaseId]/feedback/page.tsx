@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PrintButton } from '@/components/grading/print-button';
+import { requireActor } from '@/lib/auth/actor';
+import { getFeedbackSheet } from '@/lib/db/case-audits';
+import { CHILDREN_SEEN_LABELS } from '@/lib/domain/grading';
+import { can, inArea } from '@/lib/domain/permissions';
+import { isUuid } from '@/lib/schemas/fields';
+
+export const metadata: Metadata = { title: 'Feedback sheet' };
+export const dynamic = 'force-dynamic';
+
+export default async function FeedbackPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ sampledCaseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { sampledCaseId } = await params;
+  const query = await searchParams;
+  if (!isUuid(sampledCaseId)) notFound();
+  const sheet = await getFeedbackSheet(sampledCaseId, actor, (areaId) =>
+    can(actor, 'areaReview.view', inArea(areaId)),
+  );
+  if (!sheet) notFound();
+  const { content, answers } = sheet;
+  const label = (key: string | null) => content.scale.levels.find((level) => level.key === key)?.label ?? '—';
+  const theme = (key: string) => content.themes.find((item) => item.key === key)?.label ?? key;
+  return (
+    <article className="space-y-6 print:text-sm">
+      {query.submitted === '1' && (
+        <p role="status" className="card border-green-700 bg-green-50 print:hidden">
+          Grades submitted.
+          {query.review === '1'
+            ? ' The case has gone to the area’s Head of Service and Assistant Director for review.'
+            : ''}{' '}
+          <Link href="/queue">Back to my cases</Link>
+        </p>
+      )}
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1>Feedback: case {sheet.caseReference}</h1>
+          <p className="mt-1 text-slate-700">
+            {sheet.auditName} · {sheet.areaCode} · {sheet.practitionerName}
+            {sheet.teamName ? `, ${sheet.teamName}` : ''} · submitted{' '}
+            {sheet.submittedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}
+          </p>
+        </div>
+        <PrintButton />
+      </div>
+      <section aria-labelledby="overall-title" className="card">
+        <h2 id="overall-title">Overall grade: {label(answers.overallGrade)}</h2>
+        {answers.overallRationale && <p className="mt-2 whitespace-pre-line">{answers.overallRationale}</p>}
+      </section>
+      <table className="data-table">
+        <caption className="mb-2 text-left font-semibold">Section grades</caption>
+        <thead>
+          <tr>
+            <th scope="col">Section</th>
+            <th scope="col">Grade</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {content.sections.map((section) => (
+            <tr key={section.key}>
+              <th scope="row" className="text-left">
+                {section.title}
+              </th>
+              <td>{label(answers.sections[section.key]?.grade ?? null)}</td>
+              <td className="whitespace-pre-line">{answers.sections[section.key]?.evidence}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="strengths-title">
+        <h2 id="strengths-title">Strengths</h2>
+        {answers.strengths.length === 0 ? (
+          <p>None recorded.</p>
+        ) : (
+          <ul className="mt-2 list-disc pl-5">
+            {answers.strengths.map((note) => (
+              <li key={note.key}>
+                <strong>{theme(note.themeKey)}:</strong> {note.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="learning-title">
+        <h2 id="learning-title">Learning points</h2>
+        {answers.learningPoints.length === 0 ? (
+          <p>None recorded.</p>
+        ) : (
+          <ul className="mt-2 list-disc pl-5">
+            {answers.learningPoints.map((note) => (
+              <li key={note.key}>
+                <strong>{theme(note.themeKey)}:</strong> {note.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>Children seen: {answers.childrenSeen ? CHILDREN_SEEN_LABELS[answers.childrenSeen] : '—'}</p>
+    </article>
+  );
+}

@@ -1,0 +1,637 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import {
+  CHILDREN_SEEN_LABELS,
+  childrenSeenOptions,
+  completenessProblems,
+  diffAnswers,
+  QA_INDICATOR_LABELS,
+  QA_INDICATORS,
+  rationaleRequired,
+  sectionGrades,
+  type Answer,
+  type GradingAnswers,
+  type Note,
+  type Problem,
+} from '@/lib/domain/grading';
+import { suggestOverallGrade, type RubricContent } from '@/lib/domain/rubric';
+
+type SubmitResult =
+  | { submitted: true; version: number; sentForAreaReview: boolean }
+  | { submitted: false; problems: Problem[] };
+type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'signed-out' | 'conflict' | 'error';
+type Conflict = { currentVersion: number; yourVersion: number; savedAt: string; answers: GradingAnswers };
+
+const AUTOSAVE_MS = 4000;
+const ANSWER_LABELS: Record<Answer, string> = { yes: 'Yes', no: 'No', 'not-applicable': 'Not applicable' };
+const backupKey = (id: string) => `threshold-draft-${id}`;
+const newKey = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function GradingForm(props: {
+  sampledCaseId: string;
+  content: RubricContent;
+  isEitWorkToFirstHearing: boolean;
+  initialAnswers: GradingAnswers;
+  initialVersion: number;
+  initialSavedAt: string | null;
+  submissionId: string;
+  submitAction: (input: unknown) => Promise<ActionResult<SubmitResult>>;
+}) {
+  const router = useRouter();
+  const { content } = props;
+  const [answers, setAnswers] = useState(props.initialAnswers);
+  const [version, setVersion] = useState(props.initialVersion);
+  const [state, setState] = useState<SaveState>('saved');
+  const [savedAt, setSavedAt] = useState<string | null>(props.initialSavedAt);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const latest = useRef({ answers, version, dirty: false, saving: false });
+  latest.current.answers = answers;
+  latest.current.version = version;
+
+  useEffect(() => {
+    if (failures > 0) summaryRef.current?.focus();
+  }, [failures]);
+
+  // A reload, a dropped network or an expired session must not lose text:
+  // every change is also kept on this device until the server has it.
+  useEffect(() => {
+    const raw = window.localStorage.getItem(backupKey(props.sampledCaseId));
+    if (!raw) return;
+    try {
+      const backup = JSON.parse(raw) as { baseVersion: number; answers: GradingAnswers };
+      if (
+        backup.baseVersion === props.initialVersion &&
+        JSON.stringify(backup.answers) !== JSON.stringify(props.initialAnswers)
+      ) {
+        setAnswers(backup.answers);
+        latest.current.dirty = true;
+        setState('dirty');
+        setNotice(
+          'Restored changes from this device that had not reached the server yet. They will be saved now.',
+        );
+      }
+    } catch {
+      window.localStorage.removeItem(backupKey(props.sampledCaseId));
+    }
+  }, [props.sampledCaseId, props.initialVersion, props.initialAnswers]);
+
+  const save = useCallback(
+    async (options: { keepalive?: boolean; overrideVersion?: number } = {}) => {
+      const current = latest.current;
+      if (current.saving || (!current.dirty && options.overrideVersion === undefined)) return;
+      current.saving = true;
+      const baseVersion = options.overrideVersion ?? current.version;
+      const sent = current.answers;
+      setState('saving');
+      try {
+        const response = await fetch(`/api/case-audits/${props.sampledCaseId}/draft`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ baseVersion, answers: sent }),
+          keepalive: options.keepalive,
+        });
+        const body = (await response.json()) as {
+          version?: number;
+          savedAt?: string;
+          error?: string;
+        } & Partial<Conflict>;
+        if (response.ok && body.version !== undefined) {
+          latest.current.version = body.version;
+          setVersion(body.version);
+          setSavedAt(body.savedAt ?? null);
+          setConflict(null);
+          if (latest.current.answers === sent) {
+            latest.current.dirty = false;
+            window.localStorage.removeItem(backupKey(props.sampledCaseId));
+            setState('saved');
+          } else {
+            setState('dirty');
+          }
+        } else if (response.status === 401) {
+          setState('signed-out');
+        } else if (response.status === 409 && body.answers && body.currentVersion !== undefined) {
+          setConflict({
+            currentVersion: body.currentVersion,
+            yourVersion: baseVersion,
+            savedAt: body.savedAt ?? '',
+            answers: body.answers,
+          });
+          setState('conflict');
+        } else {
+          setNotice(body.error ?? 'The draft was not saved.');
+          setState('error');
+        }
+      } catch {
+        setState('offline');
+      } finally {
+        latest.current.saving = false;
+      }
+    },
+    [props.sampledCaseId],
+  );
+
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (latest.current.dirty && !conflict) void save();
+    }, AUTOSAVE_MS);
+    const onLeave = () => {
+      if (latest.current.dirty) void save({ keepalive: true });
+    };
+    window.addEventListener('pagehide', onLeave);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('pagehide', onLeave);
+    };
+  }, [save, conflict]);
+
+  function change(next: (draft: GradingAnswers) => GradingAnswers) {
+    setAnswers((current) => {
+      const updated = next(current);
+      window.localStorage.setItem(
+        backupKey(props.sampledCaseId),
+        JSON.stringify({ baseVersion: latest.current.version, answers: updated }),
+      );
+      return updated;
+    });
+    latest.current.dirty = true;
+    setState((current) => (current === 'conflict' ? current : 'dirty'));
+  }
+
+  async function submit() {
+    setSubmitError(null);
+    const found = completenessProblems(content, answers, {
+      isEitWorkToFirstHearing: props.isEitWorkToFirstHearing,
+    });
+    setProblems(found);
+    if (found.length > 0) {
+      setFailures((count) => count + 1);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const result = await props.submitAction({
+        sampledCaseId: props.sampledCaseId,
+        baseVersion: latest.current.version,
+        submissionId: props.submissionId,
+        answersJson: JSON.stringify(answers),
+      });
+      if (!result.ok) {
+        setSubmitError(result.error);
+        setFailures((count) => count + 1);
+      } else if (!result.data.submitted) {
+        setProblems(result.data.problems);
+        setFailures((count) => count + 1);
+      } else {
+        latest.current.dirty = false;
+        window.localStorage.removeItem(backupKey(props.sampledCaseId));
+        router.push(
+          `/cases/${props.sampledCaseId}/feedback?submitted=1${result.data.sentForAreaReview ? '&review=1' : ''}`,
+        );
+      }
+    } catch {
+      setSubmitError(
+        'The server could not be reached. Nothing was submitted; your answers are kept. Try again.',
+      );
+      setFailures((count) => count + 1);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const suggestion = suggestOverallGrade(content, sectionGrades(answers));
+  const labelOf = (key: string | null) =>
+    content.scale.levels.find((level) => level.key === key)?.label ?? null;
+  const problemFor = (field: string) => problems.find((problem) => problem.field === field)?.message;
+  const invalid = (field: string) =>
+    problemFor(field) ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {};
+  const errorText = (field: string) =>
+    problemFor(field) ? (
+      <p id={`${field}-error`} className="text-sm font-semibold text-red-800">
+        <span className="sr-only">Error: </span>
+        {problemFor(field)}
+      </p>
+    ) : null;
+  const childrenOptions = childrenSeenOptions({ isEitWorkToFirstHearing: props.isEitWorkToFirstHearing });
+  const STATE_TEXT: Record<SaveState, string> = {
+    saved: savedAt
+      ? `All changes saved at ${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+      : 'No changes yet',
+    dirty: 'Unsaved changes: saving in a few seconds',
+    saving: 'Saving…',
+    offline:
+      'Not saved: no connection. Your work is kept on this device and will be saved when the connection returns.',
+    'signed-out':
+      'Not saved: your session has ended. Your work is kept on this device. Sign in again in another tab, and it will be saved here.',
+    conflict:
+      'Not saved: someone else saved this case after you opened it. Choose below which answers to keep.',
+    error: 'Not saved. Your work is kept on this device.',
+  };
+
+  const notes = (kind: 'strengths' | 'learningPoints', prefix: 'strength' | 'learning', title: string) => (
+    <fieldset className="card space-y-3">
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      {answers[kind].length === 0 && <p className="text-sm text-slate-700">None yet.</p>}
+      {answers[kind].map((note: Note, index) => (
+        <div key={note.key} className="grid gap-2 sm:grid-cols-[14rem_1fr_auto] sm:items-end">
+          <div className="field">
+            <label htmlFor={`${prefix}-${index}-theme`} className="block font-medium">
+              Theme {index + 1}
+            </label>
+            <select
+              id={`${prefix}-${index}-theme`}
+              className="input"
+              value={note.themeKey}
+              {...invalid(`${prefix}-${index}-theme`)}
+              onChange={(event) =>
+                change((draft) => ({
+                  ...draft,
+                  [kind]: draft[kind].map((n) =>
+                    n.key === note.key ? { ...n, themeKey: event.target.value } : n,
+                  ),
+                }))
+              }
+            >
+              <option value="">Choose a theme</option>
+              {content.themes.map((theme) => (
+                <option key={theme.key} value={theme.key}>
+                  {theme.label}
+                </option>
+              ))}
+            </select>
+            {errorText(`${prefix}-${index}-theme`)}
+          </div>
+          <div className="field">
+            <label htmlFor={`${prefix}-${index}-text`} className="block font-medium">
+              {prefix === 'strength' ? 'Strength' : 'Learning point'} {index + 1}
+            </label>
+            <textarea
+              id={`${prefix}-${index}-text`}
+              rows={2}
+              className="input max-w-none"
+              value={note.text}
+              {...invalid(`${prefix}-${index}-text`)}
+              onChange={(event) =>
+                change((draft) => ({
+                  ...draft,
+                  [kind]: draft[kind].map((n) =>
+                    n.key === note.key ? { ...n, text: event.target.value } : n,
+                  ),
+                }))
+              }
+            />
+            {errorText(`${prefix}-${index}-text`)}
+          </div>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() =>
+              change((draft) => ({ ...draft, [kind]: draft[kind].filter((n) => n.key !== note.key) }))
+            }
+          >
+            Remove {prefix === 'strength' ? 'strength' : 'learning point'} {index + 1}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="btn btn-secondary"
+        onClick={() =>
+          change((draft) => ({
+            ...draft,
+            [kind]: [...draft[kind], { key: newKey(prefix), themeKey: '', text: '' }],
+          }))
+        }
+      >
+        Add a {prefix === 'strength' ? 'strength' : 'learning point'}
+      </button>
+    </fieldset>
+  );
+
+  return (
+    <form
+      className="space-y-6"
+      noValidate
+      onBlur={() => {
+        if (latest.current.dirty) void save();
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <p
+        role="status"
+        aria-live="polite"
+        className={`sticky top-0 z-10 rounded-md border p-2 text-sm ${state === 'saved' ? 'border-green-700 bg-green-50' : state === 'dirty' || state === 'saving' ? 'border-slate-400 bg-white' : 'border-red-800 bg-red-50'}`}
+      >
+        {STATE_TEXT[state]}
+      </p>
+      {notice && <p className="card text-sm">{notice}</p>}
+      {(problems.length > 0 || submitError) && (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="error-summary">
+          <h2 className="text-base font-semibold">
+            {submitError ??
+              `This case cannot be submitted yet: ${problems.length} answer${problems.length === 1 ? '' : 's'} to complete`}
+          </h2>
+          <ul className="mt-2 list-disc pl-5">
+            {problems.map((problem) => (
+              <li key={problem.field}>
+                <a href={`#${problem.field}`}>{problem.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {conflict && (
+        <section className="error-summary space-y-3" aria-labelledby="conflict-title">
+          <h2 id="conflict-title" className="text-base font-semibold">
+            Someone else saved this case{' '}
+            {conflict.savedAt ? `at ${new Date(conflict.savedAt).toLocaleTimeString('en-GB')}` : ''} (version{' '}
+            {conflict.currentVersion}); your answers are based on version {conflict.yourVersion}.
+          </h2>
+          <table className="data-table bg-white text-slate-900">
+            <caption className="text-left text-sm">Differences</caption>
+            <thead>
+              <tr>
+                <th scope="col">Answer</th>
+                <th scope="col">Saved version {conflict.currentVersion}</th>
+                <th scope="col">Yours</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diffAnswers(conflict.answers, answers, content).map((difference) => (
+                <tr key={difference.field}>
+                  <td>{difference.field}</td>
+                  <td>{difference.from || '—'}</td>
+                  <td>{difference.to || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="flex flex-wrap gap-3">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void save({ overrideVersion: conflict.currentVersion })}
+            >
+              Keep my answers (replace version {conflict.currentVersion})
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => {
+                setAnswers(conflict.answers);
+                setVersion(conflict.currentVersion);
+                latest.current.version = conflict.currentVersion;
+                latest.current.dirty = false;
+                window.localStorage.removeItem(backupKey(props.sampledCaseId));
+                setConflict(null);
+                setState('saved');
+              }}
+            >
+              Use the saved version {conflict.currentVersion}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {content.sections.map((section, index) => {
+        const sectionAnswers = answers.sections[section.key] ?? { grade: null, evidence: '', questions: {} };
+        const gradeField = `section-${section.key}-grade`;
+        const setSection = (patch: Partial<typeof sectionAnswers>) =>
+          change((draft) => ({
+            ...draft,
+            sections: { ...draft.sections, [section.key]: { ...sectionAnswers, ...patch } },
+          }));
+        return (
+          <section key={section.key} className="card space-y-4" aria-labelledby={`${section.key}-title`}>
+            <h2 id={`${section.key}-title`}>
+              {index + 1}. {section.title}
+            </h2>
+            {section.guidance && <p className="text-slate-700">{section.guidance}</p>}
+            <fieldset
+              id={gradeField}
+              tabIndex={-1}
+              {...(problemFor(gradeField) ? { 'aria-describedby': `${gradeField}-error` } : {})}
+            >
+              <legend className="font-medium">Grade for {section.title}</legend>
+              {errorText(gradeField)}
+              <div className="mt-2 space-y-2">
+                {content.scale.levels.map((level) => {
+                  const inputId = `${gradeField}-${level.key}`;
+                  return (
+                    <div key={level.key} className="flex gap-3 rounded-md border border-slate-300 p-3">
+                      <input
+                        type="radio"
+                        id={inputId}
+                        name={gradeField}
+                        value={level.key}
+                        className="mt-1 h-5 w-5"
+                        aria-describedby={`${inputId}-descriptor`}
+                        checked={sectionAnswers.grade === level.key}
+                        onChange={() => setSection({ grade: level.key })}
+                      />
+                      <div>
+                        <label htmlFor={inputId} className="font-semibold">
+                          {level.label}
+                        </label>
+                        <p id={`${inputId}-descriptor`} className="text-sm text-slate-700">
+                          {section.descriptors[level.key]}
+                        </p>
+                      </div>
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+            <div className="field">
+              <label htmlFor={`section-${section.key}-evidence`} className="block font-medium">
+                Evidence for {section.title}
+              </label>
+              {errorText(`section-${section.key}-evidence`)}
+              <textarea
+                id={`section-${section.key}-evidence`}
+                rows={4}
+                className="input max-w-none"
+                value={sectionAnswers.evidence}
+                {...invalid(`section-${section.key}-evidence`)}
+                onChange={(event) => setSection({ evidence: event.target.value })}
+              />
+            </div>
+            {section.questions.map((question) => {
+              const field = `section-${section.key}-question-${question.key}`;
+              return (
+                <fieldset key={question.key} id={field} tabIndex={-1}>
+                  <legend className="font-medium">{question.text}</legend>
+                  {errorText(field)}
+                  <div className="mt-1 flex flex-wrap gap-6">
+                    {(Object.keys(ANSWER_LABELS) as Answer[]).map((answer) => (
+                      <div key={answer} className="flex items-center gap-2">
+                        <input
+                          type="radio"
+                          id={`${field}-${answer}`}
+                          name={field}
+                          className="h-4 w-4"
+                          checked={sectionAnswers.questions[question.key] === answer}
+                          onChange={() =>
+                            setSection({ questions: { ...sectionAnswers.questions, [question.key]: answer } })
+                          }
+                        />
+                        <label htmlFor={`${field}-${answer}`}>{ANSWER_LABELS[answer]}</label>
+                      </div>
+                    ))}
+                  </div>
+                </fieldset>
+              );
+            })}
+          </section>
+        );
+      })}
+
+      {notes('strengths', 'strength', 'Strengths')}
+      {notes('learningPoints', 'learning', 'Learning points')}
+
+      <fieldset id="childrenSeen" tabIndex={-1} className="card space-y-2">
+        <legend className="px-1 text-lg font-semibold">Children seen</legend>
+        {props.isEitWorkToFirstHearing && (
+          <p className="text-sm text-slate-700">
+            Work to first hearing by an Early Intervention Team: children seen does not apply.
+          </p>
+        )}
+        {errorText('childrenSeen')}
+        {childrenOptions.map((option) => (
+          <div key={option} className="flex items-center gap-2">
+            <input
+              type="radio"
+              id={`childrenSeen-${option}`}
+              name="childrenSeen"
+              className="h-4 w-4"
+              checked={answers.childrenSeen === option}
+              onChange={() => change((draft) => ({ ...draft, childrenSeen: option }))}
+            />
+            <label htmlFor={`childrenSeen-${option}`}>{CHILDREN_SEEN_LABELS[option]}</label>
+          </div>
+        ))}
+        {answers.childrenSeen === 'NOT_SEEN_REASON_RECORDED' && (
+          <div className="field">
+            <label htmlFor="childrenNotSeenReason" className="block font-medium">
+              The reason recorded for not seeing the children
+            </label>
+            {errorText('childrenNotSeenReason')}
+            <textarea
+              id="childrenNotSeenReason"
+              rows={2}
+              className="input max-w-none"
+              value={answers.childrenNotSeenReason}
+              {...invalid('childrenNotSeenReason')}
+              onChange={(event) =>
+                change((draft) => ({ ...draft, childrenNotSeenReason: event.target.value }))
+              }
+            />
+          </div>
+        )}
+      </fieldset>
+
+      <section className="card space-y-3" aria-labelledby="qa-title">
+        <h2 id="qa-title">Quality assurance</h2>
+        {QA_INDICATORS.map((indicator) => (
+          <fieldset key={indicator} id={`qa-${indicator}`} tabIndex={-1}>
+            <legend className="font-medium">{QA_INDICATOR_LABELS[indicator]}</legend>
+            {errorText(`qa-${indicator}`)}
+            <div className="mt-1 flex gap-6">
+              {[true, false].map((value) => (
+                <div key={String(value)} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    id={`qa-${indicator}-${String(value)}`}
+                    name={`qa-${indicator}`}
+                    className="h-4 w-4"
+                    checked={answers.qa[indicator] === value}
+                    onChange={() =>
+                      change((draft) => ({ ...draft, qa: { ...draft.qa, [indicator]: value } }))
+                    }
+                  />
+                  <label htmlFor={`qa-${indicator}-${String(value)}`}>{value ? 'Yes' : 'No'}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+      </section>
+
+      <section className="card space-y-4" aria-labelledby="overall-title">
+        <h2 id="overall-title">Overall grade</h2>
+        <p aria-live="polite">
+          {suggestion ? (
+            <>
+              Suggested from the section grades: <strong>{labelOf(suggestion)}</strong>. You decide.
+            </>
+          ) : (
+            'Grade the sections to see the suggested overall grade.'
+          )}
+        </p>
+        <div className="field">
+          <label htmlFor="overallGrade" className="block font-medium">
+            Overall grade
+          </label>
+          {errorText('overallGrade')}
+          <select
+            id="overallGrade"
+            className="input"
+            value={answers.overallGrade ?? ''}
+            {...invalid('overallGrade')}
+            onChange={(event) => change((draft) => ({ ...draft, overallGrade: event.target.value || null }))}
+          >
+            <option value="">Choose a grade</option>
+            {content.scale.levels.map((level) => (
+              <option key={level.key} value={level.key}>
+                {level.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="overallRationale" className="block font-medium">
+            Rationale
+            {rationaleRequired(content, answers)
+              ? ' (required)'
+              : ' (required when the grade differs from the suggestion or is the lowest)'}
+          </label>
+          {errorText('overallRationale')}
+          <textarea
+            id="overallRationale"
+            rows={4}
+            className="input max-w-none"
+            value={answers.overallRationale}
+            {...invalid('overallRationale')}
+            onChange={(event) => change((draft) => ({ ...draft, overallRationale: event.target.value }))}
+          />
+        </div>
+      </section>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void save({ overrideVersion: undefined })}
+          disabled={state === 'saving'}
+        >
+          Save now
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={submitting}>
+          {submitting ? 'Submitting…' : 'Submit grades'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,350 @@
+import 'server-only';
+import { type Prisma } from '@/generated/prisma/client';
+import { db } from './client';
+import { areaLeaders, notify } from './notifications';
+import type { Actor } from '@/lib/domain/actor';
+import type { AuditStatus, LawType } from '@/lib/domain/audits';
+import { NotFoundOrForbiddenError, RuleError, StaleVersionError } from '@/lib/domain/errors';
+import {
+  completenessProblems,
+  diffAnswers,
+  emptyAnswers,
+  normaliseAnswers,
+  type GradingAnswers,
+  type Problem,
+} from '@/lib/domain/grading';
+import { isLowestLevel, type RubricContent } from '@/lib/domain/rubric';
+import { GradingAnswersSchema } from '@/lib/schemas/grading';
+import { parseRubricContent } from '@/lib/schemas/rubric';
+import type { Email } from '@/lib/notify/email';
+
+const day = (value: Date) => value.toISOString().slice(0, 10);
+const asJson = (answers: GradingAnswers) => answers as unknown as Prisma.InputJsonValue;
+
+export type GradingCase = {
+  sampledCaseId: string;
+  auditId: string;
+  auditName: string;
+  auditStatus: AuditStatus;
+  serviceAreaId: string;
+  areaCode: string;
+  assignedToId: string | null;
+  caseReference: string;
+  lawType: LawType;
+  isEit: boolean;
+  practitionerName: string;
+  teamName: string | null;
+  documents: { documentType: string; filedOn: string }[];
+  content: RubricContent;
+  caseAudit: {
+    id: string;
+    status: 'IN_PROGRESS' | 'SUBMITTED' | 'RETURNED';
+    version: number;
+    answers: GradingAnswers;
+    updatedAt: Date;
+    overallGrade: string | null;
+    submittedAt: Date | null;
+  } | null;
+};
+
+/** The case as its auditor sees it. Only the assigned auditor gets it. */
+export async function getGradingCase(
+  sampledCaseId: string,
+  actor: Pick<Actor, 'userId'>,
+): Promise<GradingCase | null> {
+  const row = await db().sampledCase.findUnique({
+    where: { id: sampledCaseId },
+    select: {
+      id: true,
+      status: true,
+      assignedToId: true,
+      serviceAreaId: true,
+      audit: {
+        select: { id: true, name: true, status: true, thresholdVersion: { select: { content: true } } },
+      },
+      caseFile: {
+        select: {
+          reference: true,
+          lawType: true,
+          isEit: true,
+          serviceArea: { select: { code: true } },
+          team: { select: { name: true } },
+          practitioner: { select: { name: true } },
+          documents: {
+            select: { documentType: true, filedOn: true },
+            orderBy: { filedOn: 'desc' },
+            take: 20,
+          },
+        },
+      },
+      caseAudit: {
+        select: {
+          id: true,
+          status: true,
+          version: true,
+          answers: true,
+          updatedAt: true,
+          overallGrade: true,
+          submittedAt: true,
+        },
+      },
+    },
+  });
+  if (!row || row.status !== 'SELECTED' || row.assignedToId !== actor.userId) return null;
+  const content = parseRubricContent(row.audit.thresholdVersion.content);
+  return {
+    sampledCaseId: row.id,
+    auditId: row.audit.id,
+    auditName: row.audit.name,
+    auditStatus: row.audit.status,
+    serviceAreaId: row.serviceAreaId,
+    areaCode: row.caseFile.serviceArea.code,
+    assignedToId: row.assignedToId,
+    caseReference: row.caseFile.reference,
+    lawType: row.caseFile.lawType,
+    isEit: row.caseFile.isEit,
+    practitionerName: row.caseFile.practitioner.name,
+    teamName: row.caseFile.team?.name ?? null,
+    documents: row.caseFile.documents.map((document) => ({
+      documentType: document.documentType,
+      filedOn: day(document.filedOn),
+    })),
+    content,
+    caseAudit: row.caseAudit
+      ? {
+          ...row.caseAudit,
+          answers: normaliseAnswers(content, GradingAnswersSchema.parse(row.caseAudit.answers)),
+        }
+      : null,
+  };
+}
+
+export const isEitWorkToFirstHearing = (grading: Pick<GradingCase, 'lawType' | 'isEit'>) =>
+  grading.lawType === 'PRIVATE_LAW_WTFH' && grading.isEit;
+
+function assertGradable(grading: GradingCase): void {
+  if (grading.auditStatus !== 'GRADING' && grading.auditStatus !== 'REVIEW')
+    throw new RuleError('This audit is not open for grading.');
+  if (grading.caseAudit?.status === 'SUBMITTED')
+    throw new RuleError(
+      'This case has been submitted. Ask the audit lead to return it if it needs to change.',
+    );
+}
+
+export type DraftSaveResult =
+  | { saved: true; version: number; savedAt: Date }
+  | {
+      saved: false;
+      conflict: { currentVersion: number; yourVersion: number; savedAt: Date; answers: GradingAnswers };
+    };
+
+/**
+ * Saves the working answers if nobody saved since `baseVersion` (0: never
+ * saved). A stale save is refused and answered with the newer version.
+ */
+export async function saveDraft(
+  actor: Actor,
+  sampledCaseId: string,
+  baseVersion: number,
+  answers: GradingAnswers,
+  now: Date,
+): Promise<DraftSaveResult> {
+  const grading = await getGradingCase(sampledCaseId, actor);
+  if (!grading) throw new NotFoundOrForbiddenError();
+  assertGradable(grading);
+  const normalised = normaliseAnswers(grading.content, answers);
+  if (!grading.caseAudit) {
+    if (baseVersion !== 0) throw new NotFoundOrForbiddenError();
+    const created = await db().$executeRaw`
+      INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, answers, version, updated_at)
+      SELECT gen_random_uuid()::text, ${grading.sampledCaseId}, ${grading.auditId}, ${grading.serviceAreaId}, ${actor.userId}, a.threshold_version_id, ${JSON.stringify(normalised)}::jsonb, 1, ${now}
+      FROM audit a WHERE a.id = ${grading.auditId}
+      ON CONFLICT (sampled_case_id) DO NOTHING`;
+    if (created === 1) return { saved: true, version: 1, savedAt: now };
+    // Another tab created it first: answer with its version as a conflict.
+  } else {
+    const { count } = await db().caseAudit.updateMany({
+      where: { id: grading.caseAudit.id, version: baseVersion, status: { in: ['IN_PROGRESS', 'RETURNED'] } },
+      data: { answers: asJson(normalised), version: { increment: 1 }, updatedAt: now },
+    });
+    if (count === 1) return { saved: true, version: baseVersion + 1, savedAt: now };
+  }
+  const current = await db().caseAudit.findUnique({
+    where: { sampledCaseId },
+    select: { version: true, answers: true, updatedAt: true, status: true },
+  });
+  if (!current) throw new NotFoundOrForbiddenError();
+  if (current.status === 'SUBMITTED')
+    throw new RuleError(
+      'This case has been submitted. Ask the audit lead to return it if it needs to change.',
+    );
+  return {
+    saved: false,
+    conflict: {
+      currentVersion: current.version,
+      yourVersion: baseVersion,
+      savedAt: current.updatedAt,
+      answers: normaliseAnswers(grading.content, GradingAnswersSchema.parse(current.answers)),
+    },
+  };
+}
+
+export type SubmitResult =
+  | { submitted: true; version: number; sentForAreaReview: boolean }
+  | { submitted: false; problems: Problem[] };
+
+/**
+ * Submits the grades once. The submission id makes retries and double
+ * clicks land exactly once: a repeat returns the first outcome.
+ */
+export async function submitCaseAudit(
+  actor: Actor,
+  input: { sampledCaseId: string; baseVersion: number; submissionId: string; answers: GradingAnswers },
+  now: Date,
+): Promise<{ result: SubmitResult; emails: Email[] }> {
+  const grading = await getGradingCase(input.sampledCaseId, actor);
+  if (!grading) throw new NotFoundOrForbiddenError();
+  const answers = normaliseAnswers(grading.content, input.answers);
+  return db().$transaction(async (tx) => {
+    // Serialise submits of one case: create the row if needed, then lock it.
+    if (!grading.caseAudit) {
+      await tx.$executeRaw`
+        INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, answers, version, updated_at)
+        SELECT gen_random_uuid()::text, ${grading.sampledCaseId}, ${grading.auditId}, ${grading.serviceAreaId}, ${actor.userId}, a.threshold_version_id, ${JSON.stringify(answers)}::jsonb, 0, ${now}
+        FROM audit a WHERE a.id = ${grading.auditId}
+        ON CONFLICT (sampled_case_id) DO NOTHING`;
+    }
+    const [locked] = await tx.$queryRaw<{ id: string; version: number; status: string; answers: unknown }[]>`
+      SELECT id, version, status::text AS status, answers FROM case_audit WHERE sampled_case_id = ${grading.sampledCaseId} FOR UPDATE`;
+    if (!locked) throw new NotFoundOrForbiddenError();
+    const previous = await tx.caseAuditHistory.findUnique({
+      where: { submissionId: input.submissionId },
+      select: { caseAuditId: true, version: true, overallGrade: true },
+    });
+    if (previous) {
+      if (previous.caseAuditId !== locked.id) throw new NotFoundOrForbiddenError();
+      return {
+        result: {
+          submitted: true,
+          version: previous.version,
+          sentForAreaReview: isLowestLevel(grading.content.scale, previous.overallGrade ?? ''),
+        },
+        emails: [],
+      };
+    }
+    assertGradable({
+      ...grading,
+      caseAudit: grading.caseAudit && { ...grading.caseAudit, status: locked.status as 'IN_PROGRESS' },
+    });
+    if (locked.status === 'SUBMITTED') throw new RuleError('This case has already been submitted.');
+    if (locked.version !== input.baseVersion && !(input.baseVersion === 0 && locked.version === 0))
+      throw new StaleVersionError('case audit');
+    const problems = completenessProblems(grading.content, answers, {
+      isEitWorkToFirstHearing: isEitWorkToFirstHearing(grading),
+    });
+    if (problems.length > 0) return { result: { submitted: false, problems }, emails: [] };
+
+    const version = locked.version + 1;
+    const before = normaliseAnswers(
+      grading.content,
+      locked.version === 0 ? emptyAnswers(grading.content) : GradingAnswersSchema.parse(locked.answers),
+    );
+    await tx.caseAudit.update({
+      where: { id: locked.id },
+      data: {
+        status: 'SUBMITTED',
+        answers: asJson(answers),
+        overallGrade: answers.overallGrade,
+        childrenSeen: answers.childrenSeen,
+        submittedAt: now,
+        updatedAt: now,
+        version,
+      },
+    });
+    await tx.caseAuditHistory.create({
+      data: {
+        caseAuditId: locked.id,
+        occurredAt: now,
+        actorId: actor.userId,
+        event: 'submitted',
+        version,
+        overallGrade: answers.overallGrade,
+        changes: diffAnswers(before, answers, grading.content),
+        reason: answers.overallRationale,
+        submissionId: input.submissionId,
+      },
+    });
+    const lowest = isLowestLevel(grading.content.scale, answers.overallGrade ?? '');
+    let emails: Email[] = [];
+    if (lowest) {
+      await tx.areaReview.upsert({
+        where: { caseAuditId: locked.id },
+        create: { caseAuditId: locked.id, serviceAreaId: grading.serviceAreaId, createdAt: now },
+        update: {},
+      });
+      const label =
+        grading.content.scale.levels.find((level) => level.key === answers.overallGrade)?.label ?? 'lowest';
+      emails = await notify(tx, await areaLeaders(tx, grading.serviceAreaId), {
+        title: `${label} case for review: ${grading.caseReference}`,
+        body: `Case ${grading.caseReference} in ${grading.auditName} was graded ${label}. Review it and record what you did.`,
+        link: '/reviews',
+      });
+    }
+    return { result: { submitted: true, version, sentForAreaReview: lowest }, emails };
+  });
+}
+
+export type FeedbackSheet = {
+  caseReference: string;
+  auditName: string;
+  areaCode: string;
+  practitionerName: string;
+  teamName: string | null;
+  submittedAt: Date;
+  content: RubricContent;
+  answers: GradingAnswers;
+};
+
+/** The submitted grades for the practitioner and their manager: the auditor, the audit lead, the area's leaders. */
+export async function getFeedbackSheet(
+  sampledCaseId: string,
+  actor: Actor,
+  mayReadArea: (serviceAreaId: string) => boolean,
+): Promise<FeedbackSheet | null> {
+  const row = await db().caseAudit.findUnique({
+    where: { sampledCaseId },
+    select: {
+      status: true,
+      answers: true,
+      submittedAt: true,
+      auditorId: true,
+      serviceAreaId: true,
+      sampledCase: {
+        select: {
+          audit: { select: { name: true, thresholdVersion: { select: { content: true } } } },
+          caseFile: {
+            select: {
+              reference: true,
+              serviceArea: { select: { code: true } },
+              practitioner: { select: { name: true } },
+              team: { select: { name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!row || row.status !== 'SUBMITTED' || !row.submittedAt) return null;
+  if (row.auditorId !== actor.userId && !mayReadArea(row.serviceAreaId)) return null;
+  const content = parseRubricContent(row.sampledCase.audit.thresholdVersion.content);
+  return {
+    caseReference: row.sampledCase.caseFile.reference,
+    auditName: row.sampledCase.audit.name,
+    areaCode: row.sampledCase.caseFile.serviceArea.code,
+    practitionerName: row.sampledCase.caseFile.practitioner.name,
+    teamName: row.sampledCase.caseFile.team?.name ?? null,
+    submittedAt: row.submittedAt,
+    content,
+    answers: normaliseAnswers(content, GradingAnswersSchema.parse(row.answers)),
+  };
+}
