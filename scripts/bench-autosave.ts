@@ -12,6 +12,9 @@ import { seedDemoDatabase } from './lib/seed.ts';
 
 const AUDITORS = Number(process.env.BENCH_AUDITORS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+// Each simulated auditor saves this often (the form autosaves every 4 s; 1 s is four times that).
+// BENCH_INTERVAL_MS=0 saves back-to-back, which measures saturation rather than auditors.
+const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 1000);
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'bench-password-123';
@@ -119,7 +122,10 @@ try {
     sessions.map(async (session) => {
       let version = 0;
       let counter = 0;
+      // Auditors start at different moments, as people do.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * INTERVAL_MS));
       while (Date.now() < deadline) {
+        const cycleStarted = Date.now();
         counter += 1;
         const rationale = `${session.email} save ${counter}`;
         const answers = { ...emptyAnswers(content), overallRationale: rationale };
@@ -139,6 +145,8 @@ try {
         } catch (error) {
           errors.set(String(error), (errors.get(String(error)) ?? 0) + 1);
         }
+        const wait = INTERVAL_MS - (Date.now() - cycleStarted);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }),
   );
@@ -155,7 +163,7 @@ try {
   await prisma.$disconnect();
   latencies.sort((a, b) => a - b);
   console.log(
-    `autosave benchmark: ${AUDITORS} auditors for ${SECONDS} s against next start (production build)`,
+    `autosave benchmark: ${AUDITORS} auditors, one save every ${INTERVAL_MS} ms each (0: back-to-back), for ${SECONDS} s, against next start (production build)`,
   );
   console.log(`saves: ${latencies.length} (${(latencies.length / SECONDS).toFixed(0)}/s)`);
   console.log(

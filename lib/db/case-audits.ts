@@ -142,6 +142,22 @@ export type DraftSaveResult =
  * Saves the working answers if nobody saved since `baseVersion` (0: never
  * saved). A stale save is refused and answered with the newer version.
  */
+// Published threshold versions never change (a trigger refuses it), so their
+// parsed content can be kept per process: autosave runs every few seconds.
+const publishedContent = new Map<string, RubricContent>();
+
+async function contentOf(thresholdVersionId: string): Promise<RubricContent> {
+  const cached = publishedContent.get(thresholdVersionId);
+  if (cached) return cached;
+  const version = await db().thresholdVersion.findUniqueOrThrow({
+    where: { id: thresholdVersionId },
+    select: { content: true, status: true },
+  });
+  const content = parseRubricContent(version.content);
+  if (version.status === 'PUBLISHED') publishedContent.set(thresholdVersionId, content);
+  return content;
+}
+
 export async function saveDraft(
   actor: Actor,
   sampledCaseId: string,
@@ -149,22 +165,38 @@ export async function saveDraft(
   answers: GradingAnswers,
   now: Date,
 ): Promise<DraftSaveResult> {
-  const grading = await getGradingCase(sampledCaseId, actor);
-  if (!grading) throw new NotFoundOrForbiddenError();
-  assertGradable(grading);
-  const normalised = normaliseAnswers(grading.content, answers);
-  if (!grading.caseAudit) {
+  // The lightest read that proves the case is this auditor's and open.
+  const target = await db().sampledCase.findUnique({
+    where: { id: sampledCaseId },
+    select: {
+      status: true,
+      assignedToId: true,
+      serviceAreaId: true,
+      audit: { select: { id: true, status: true, thresholdVersionId: true } },
+      caseAudit: { select: { id: true, status: true } },
+    },
+  });
+  if (!target || target.status !== 'SELECTED' || target.assignedToId !== actor.userId)
+    throw new NotFoundOrForbiddenError();
+  if (target.audit.status !== 'GRADING' && target.audit.status !== 'REVIEW')
+    throw new RuleError('This audit is not open for grading.');
+  if (target.caseAudit?.status === 'SUBMITTED')
+    throw new RuleError(
+      'This case has been submitted. Ask the audit lead to return it if it needs to change.',
+    );
+  const content = await contentOf(target.audit.thresholdVersionId);
+  const normalised = normaliseAnswers(content, answers);
+  if (!target.caseAudit) {
     if (baseVersion !== 0) throw new NotFoundOrForbiddenError();
     const created = await db().$executeRaw`
       INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, answers, version, updated_at)
-      SELECT gen_random_uuid()::text, ${grading.sampledCaseId}, ${grading.auditId}, ${grading.serviceAreaId}, ${actor.userId}, a.threshold_version_id, ${JSON.stringify(normalised)}::jsonb, 1, ${now}
-      FROM audit a WHERE a.id = ${grading.auditId}
+      VALUES (gen_random_uuid()::text, ${sampledCaseId}, ${target.audit.id}, ${target.serviceAreaId}, ${actor.userId}, ${target.audit.thresholdVersionId}, ${JSON.stringify(normalised)}::jsonb, 1, ${now})
       ON CONFLICT (sampled_case_id) DO NOTHING`;
     if (created === 1) return { saved: true, version: 1, savedAt: now };
     // Another tab created it first: answer with its version as a conflict.
   } else {
     const { count } = await db().caseAudit.updateMany({
-      where: { id: grading.caseAudit.id, version: baseVersion, status: { in: ['IN_PROGRESS', 'RETURNED'] } },
+      where: { id: target.caseAudit.id, version: baseVersion, status: { in: ['IN_PROGRESS', 'RETURNED'] } },
       data: { answers: asJson(normalised), version: { increment: 1 }, updatedAt: now },
     });
     if (count === 1) return { saved: true, version: baseVersion + 1, savedAt: now };
@@ -184,7 +216,7 @@ export async function saveDraft(
       currentVersion: current.version,
       yourVersion: baseVersion,
       savedAt: current.updatedAt,
-      answers: normaliseAnswers(grading.content, GradingAnswersSchema.parse(current.answers)),
+      answers: normaliseAnswers(content, GradingAnswersSchema.parse(current.answers)),
     },
   };
 }
