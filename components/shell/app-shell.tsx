@@ -19,7 +19,7 @@ export function AppShell(props: {
       >
         Skip to main content
       </a>
-      <header className="border-b border-slate-300 bg-white">
+      <header className="border-b border-slate-300 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
             Threshold
