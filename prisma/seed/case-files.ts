@@ -127,8 +127,10 @@ export async function loadIndexPractitioners(prisma: PrismaClient): Promise<Inde
 
 /** The demo's index: work filed August–November 2014, around the November 2014 audit's window. Idempotent. */
 export async function seedCaseIndex(prisma: PrismaClient): Promise<{ caseFiles: number; documents: number }> {
-  if ((await prisma.caseFile.count()) > 0)
+  // The demo's own cases, not just any: an index imported by hand must not stop the demo's.
+  if (await prisma.caseFile.findUnique({ where: { reference: 'C14-000001' }, select: { id: true } })) {
     return { caseFiles: await prisma.caseFile.count(), documents: await prisma.filedDocument.count() };
+  }
   const rows = generateCaseIndex(await loadIndexPractitioners(prisma), 7_000, {
     from: '2014-08-01',
     spanDays: 110,
