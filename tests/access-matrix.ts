@@ -132,6 +132,20 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     national: [],
   }),
   onlyFor('markInboxReadAction', 'lib/actions/grading.ts', [...ROLES]),
+  // Challenges: raised and withdrawn by the area's leaders; replied to by the auditor; decided or
+  // referred by the audit lead; adjudicated by the National Service Director.
+  areaScoped('raiseChallengeAction', 'lib/actions/challenges.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+    national: [],
+  }),
+  areaScoped('withdrawChallengeAction', 'lib/actions/challenges.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+    national: [],
+  }),
+  onlyFor('replyToChallengeAction', 'lib/actions/challenges.ts', ['IMPROVEMENT_MANAGER']),
+  onlyFor('decideChallengeAction', 'lib/actions/challenges.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('referChallengeAction', 'lib/actions/challenges.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('adjudicateChallengeAction', 'lib/actions/challenges.ts', ['NATIONAL_SERVICE_DIRECTOR']),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -54,7 +54,19 @@ export function GradingForm(props: {
   const [submitting, setSubmitting] = useState(false);
   const [failures, setFailures] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const latest = useRef({ answers, version, dirty: false, saving: false });
+  const latest = useRef<{
+    answers: GradingAnswers;
+    version: number;
+    dirty: boolean;
+    saving: boolean;
+    inflight: Promise<void> | null;
+  }>({
+    answers,
+    version,
+    dirty: false,
+    saving: false,
+    inflight: null,
+  });
   latest.current.answers = answers;
   latest.current.version = version;
 
@@ -90,6 +102,10 @@ export function GradingForm(props: {
       const current = latest.current;
       if (current.saving || (!current.dirty && options.overrideVersion === undefined)) return;
       current.saving = true;
+      let finished: () => void = () => undefined;
+      current.inflight = new Promise<void>((resolve) => {
+        finished = resolve;
+      });
       const baseVersion = options.overrideVersion ?? current.version;
       const sent = current.answers;
       setState('saving');
@@ -135,6 +151,8 @@ export function GradingForm(props: {
         setState('offline');
       } finally {
         latest.current.saving = false;
+        latest.current.inflight = null;
+        finished();
       }
     },
     [props.sampledCaseId],
@@ -179,6 +197,9 @@ export function GradingForm(props: {
     }
     setSubmitting(true);
     try {
+      // Our own autosave must land first, or the submission would look stale.
+      while (latest.current.inflight) await latest.current.inflight;
+      if (latest.current.dirty) await save();
       const result = await props.submitAction({
         sampledCaseId: props.sampledCaseId,
         baseVersion: latest.current.version,

@@ -335,6 +335,8 @@ export type FeedbackSheet = {
   submittedAt: Date;
   content: RubricContent;
   answers: GradingAnswers;
+  /** After a challenge this may differ from the grade the auditor submitted. */
+  finalGrade: string | null;
 };
 
 /** The submitted grades for the practitioner and their manager: the auditor, the audit lead, the area's leaders. */
@@ -348,6 +350,7 @@ export async function getFeedbackSheet(
     select: {
       status: true,
       answers: true,
+      overallGrade: true,
       submittedAt: true,
       auditorId: true,
       serviceAreaId: true,
@@ -378,5 +381,6 @@ export async function getFeedbackSheet(
     submittedAt: row.submittedAt,
     content,
     answers: normaliseAnswers(content, GradingAnswersSchema.parse(row.answers)),
+    finalGrade: row.overallGrade,
   };
 }

@@ -30,6 +30,7 @@ function areaScope(actor: Actor, action: Action): { serviceAreaId?: string } {
 
 export type AreaReviewItem = {
   id: string;
+  sampledCaseId: string;
   version: number;
   caseReference: string;
   auditName: string;
@@ -58,6 +59,7 @@ export async function findAreaReviews(actor: Actor): Promise<AreaReviewItem[]> {
         select: {
           overallGrade: true,
           answers: true,
+          sampledCaseId: true,
           sampledCase: {
             select: {
               audit: { select: { name: true, thresholdVersion: { select: { content: true } } } },
@@ -90,6 +92,7 @@ export async function findAreaReviews(actor: Actor): Promise<AreaReviewItem[]> {
       row.caseAudit.overallGrade;
     return {
       id: row.id,
+      sampledCaseId: row.caseAudit.sampledCaseId,
       version: row.version,
       caseReference: row.caseAudit.sampledCase.caseFile.reference,
       auditName: row.caseAudit.sampledCase.audit.name,

@@ -7,6 +7,7 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/', label: 'Home', requires: null },
   { href: '/queue', label: 'My cases', requires: 'queue.view' },
   { href: '/reviews', label: 'Reviews and concerns', requires: 'areaReview.view' },
+  { href: '/challenges', label: 'Challenges', requires: 'challenge.view' },
   { href: '/audits', label: 'Audits', requires: 'audit.view' },
   { href: '/case-files', label: 'Case-file index', requires: 'caseIndex.view' },
   { href: '/thresholds', label: 'Threshold documents', requires: 'threshold.view' },

@@ -25,6 +25,12 @@ export const ACTIONS = [
   'concern.view',
   'concern.respond', // acknowledge and close safeguarding concerns
   'inbox.read',
+  'challenge.raise',
+  'challenge.view',
+  'challenge.reply',
+  'challenge.decide', // decide or refer: the audit lead
+  'challenge.adjudicate',
+  'challenge.withdraw',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -91,6 +97,18 @@ export const POLICY: Policy = {
   },
   'concern.respond': { HEAD_OF_SERVICE: OWN_AREA, ASSISTANT_DIRECTOR: OWN_AREA, SENIOR_SERVICE_MANAGER: ANY },
   'inbox.read': everyone(),
+  'challenge.raise': { HEAD_OF_SERVICE: OWN_AREA, ASSISTANT_DIRECTOR: OWN_AREA },
+  'challenge.view': {
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+    IMPROVEMENT_MANAGER: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+  },
+  'challenge.reply': { IMPROVEMENT_MANAGER: ANY },
+  'challenge.decide': { SENIOR_SERVICE_MANAGER: ANY },
+  'challenge.adjudicate': { NATIONAL_SERVICE_DIRECTOR: ANY },
+  'challenge.withdraw': { HEAD_OF_SERVICE: OWN_AREA, ASSISTANT_DIRECTOR: OWN_AREA },
 };
 
 export function can(

@@ -5,6 +5,9 @@ export const DEMO_PASSWORD = 'demo-password';
 
 /** WCAG 2.2 A and AA: any violation fails the test, listed by rule and node. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // A client refresh can swap the document head for a moment; check the settled page.
+  await expect(page).toHaveTitle(/\S/);
+  await page.waitForLoadState('networkidle');
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

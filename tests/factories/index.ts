@@ -343,5 +343,47 @@ export async function createConcernAndReview(
     data: { caseAuditId: caseAudit.id, serviceAreaId },
     select: { id: true, version: true },
   });
-  return { concern, review, assigned };
+  return { concern, review, assigned, caseAuditId: caseAudit.id, auditorId: auditor.id };
+}
+
+/** A challenge at `status` on a submitted Inadequate case in `serviceAreaId`, raised by `raisedById`. */
+export async function createChallenge(options: {
+  serviceAreaId: string;
+  raisedById?: string;
+  status?: 'AWAITING_REPLY' | 'AWAITING_DECISION' | 'REFERRED';
+  auditorId?: string;
+}) {
+  const graded = await createConcernAndReview(options.serviceAreaId);
+  if (options.auditorId)
+    await db().caseAudit.update({
+      where: { id: graded.caseAuditId },
+      data: { auditorId: options.auditorId },
+    });
+  const raisedById = options.raisedById ?? (await createUser('HEAD_OF_SERVICE', options.serviceAreaId)).id;
+  const status = options.status ?? 'AWAITING_REPLY';
+  const challenge = await db().challenge.create({
+    data: {
+      caseAuditId: graded.caseAuditId,
+      auditId: graded.assigned.auditId,
+      serviceAreaId: options.serviceAreaId,
+      raisedById,
+      raisedAt: new Date(),
+      disputedSections: ['plans'],
+      proposedGrade: 'requires-improvement',
+      reasons: 'The plan was reviewed on time.',
+      originalGrade: 'inadequate',
+      status,
+      ...(status !== 'AWAITING_REPLY'
+        ? { reply: 'The plan was late.', repliedAt: new Date(), repliedById: graded.auditorId }
+        : {}),
+      ...(status === 'REFERRED' ? { referredAt: new Date(), referredById: raisedById } : {}),
+    },
+    select: { id: true, version: true },
+  });
+  return {
+    challenge,
+    sampledCaseId: graded.assigned.sampledCaseId,
+    caseAuditId: graded.caseAuditId,
+    auditorId: options.auditorId ?? graded.auditorId,
+  };
 }

@@ -9,6 +9,7 @@ import {
   completeAnswers,
   createAssignedCase,
   createAudit,
+  createChallenge,
   createConcernAndReview,
   createPractitioner,
   createServiceArea,
@@ -26,6 +27,7 @@ import * as audits from '@/lib/actions/audits';
 import * as caseFiles from '@/lib/actions/case-files';
 import * as sampling from '@/lib/actions/sampling';
 import * as grading from '@/lib/actions/grading';
+import * as challenges from '@/lib/actions/challenges';
 import { PUT as saveDraftRoute } from '@/app/api/case-audits/[sampledCaseId]/draft/route';
 import { db } from '@/lib/db/client';
 import { randomUUID } from 'node:crypto';
@@ -310,6 +312,62 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
     if (actorId)
       await db().notification.create({ data: { userId: actorId, title: 'Test', body: 'Test', link: '/' } });
     return () => grading.markInboxReadAction({});
+  },
+  raiseChallengeAction: async ({ targetAreaId }) => {
+    const { assigned } = await createConcernAndReview(targetAreaId);
+    return () =>
+      challenges.raiseChallengeAction({
+        sampledCaseId: assigned.sampledCaseId,
+        disputedSections: ['plans'],
+        proposedGrade: 'requires-improvement',
+        reasons: 'The plan was reviewed.',
+      });
+  },
+  withdrawChallengeAction: async ({ actorId, role, targetAreaId }) => {
+    // Raised by the actor when they could have raised it.
+    const raisedById =
+      actorId && (role === 'HEAD_OF_SERVICE' || role === 'ASSISTANT_DIRECTOR') ? actorId : undefined;
+    const { challenge } = await createChallenge({ serviceAreaId: targetAreaId, raisedById });
+    return () =>
+      challenges.withdrawChallengeAction({ challengeId: challenge.id, version: challenge.version });
+  },
+  replyToChallengeAction: async ({ actorId, role, targetAreaId }) => {
+    const { challenge } = await createChallenge({
+      serviceAreaId: targetAreaId,
+      auditorId: role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : undefined,
+    });
+    return () =>
+      challenges.replyToChallengeAction({
+        challengeId: challenge.id,
+        version: challenge.version,
+        reply: 'The plan was late.',
+      });
+  },
+  decideChallengeAction: async ({ targetAreaId }) => {
+    const { challenge } = await createChallenge({ serviceAreaId: targetAreaId, status: 'AWAITING_DECISION' });
+    return () =>
+      challenges.decideChallengeAction({
+        challengeId: challenge.id,
+        version: challenge.version,
+        decision: 'REGRADED',
+        newGrade: 'requires-improvement',
+        reasons: 'The plan was on time.',
+      });
+  },
+  referChallengeAction: async ({ targetAreaId }) => {
+    const { challenge } = await createChallenge({ serviceAreaId: targetAreaId, status: 'AWAITING_DECISION' });
+    return () => challenges.referChallengeAction({ challengeId: challenge.id, version: challenge.version });
+  },
+  adjudicateChallengeAction: async ({ targetAreaId }) => {
+    const { challenge } = await createChallenge({ serviceAreaId: targetAreaId, status: 'REFERRED' });
+    return () =>
+      challenges.adjudicateChallengeAction({
+        challengeId: challenge.id,
+        version: challenge.version,
+        adjudication: 'UPHELD',
+        newGrade: '',
+        reasons: 'The grade stands.',
+      });
   },
   'GET /api/health': async () => async () => {
     const response = await health();

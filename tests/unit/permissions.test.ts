@@ -38,10 +38,25 @@ const EXPECTED: Record<Action, Role[]> = {
   ],
   'concern.respond': ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
   'inbox.read': ALL,
+  'challenge.raise': ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+  'challenge.view': [
+    'IMPROVEMENT_MANAGER',
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'NATIONAL_SERVICE_DIRECTOR',
+  ],
+  'challenge.reply': ['IMPROVEMENT_MANAGER'],
+  'challenge.decide': ['SENIOR_SERVICE_MANAGER'],
+  'challenge.adjudicate': ['NATIONAL_SERVICE_DIRECTOR'],
+  'challenge.withdraw': ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
 };
 
 /** Actions granted to area roles in their own area only. */
 const OWN_AREA_ONLY = new Set<Action>([
+  'challenge.raise',
+  'challenge.view',
+  'challenge.withdraw',
   'areaReview.view',
   'areaReview.record',
   'concern.view',

@@ -41,10 +41,13 @@ describe('navigationFor', () => {
       'ADMIN',
       ['/', '/audits', '/thresholds', '/inbox', '/admin/users', '/admin/areas', '/admin/practitioners'],
     ],
-    ['IMPROVEMENT_MANAGER', ['/', '/queue', '/audits', '/thresholds', '/inbox']],
+    ['IMPROVEMENT_MANAGER', ['/', '/queue', '/challenges', '/audits', '/thresholds', '/inbox']],
     ['IMPROVEMENT_ASSISTANT', ['/', '/audits', '/case-files', '/thresholds', '/inbox']],
-    ['SENIOR_SERVICE_MANAGER', ['/', '/reviews', '/audits', '/case-files', '/thresholds', '/inbox']],
-    ['NATIONAL_SERVICE_DIRECTOR', ['/', '/reviews', '/audits', '/thresholds', '/inbox']],
+    [
+      'SENIOR_SERVICE_MANAGER',
+      ['/', '/reviews', '/challenges', '/audits', '/case-files', '/thresholds', '/inbox'],
+    ],
+    ['NATIONAL_SERVICE_DIRECTOR', ['/', '/reviews', '/challenges', '/audits', '/thresholds', '/inbox']],
     ['DIRECTOR', ['/', '/audits', '/thresholds', '/inbox']],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
@@ -56,6 +59,7 @@ describe('navigationFor', () => {
       expect(navigationFor({ role, serviceAreaId: 'a1' }).map((item) => item.href)).toEqual([
         '/',
         '/reviews',
+        '/challenges',
         '/audits',
         '/thresholds',
         '/inbox',

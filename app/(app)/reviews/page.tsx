@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/fields';
@@ -98,6 +99,13 @@ export default async function ReviewsPage() {
             </p>
             {review.rationale && (
               <p className="whitespace-pre-line">Auditor’s rationale: {review.rationale}</p>
+            )}
+            {actor.serviceAreaId !== null && can(actor, 'challenge.raise', inArea(actor.serviceAreaId)) && (
+              <p>
+                <Link href={`/challenges/new?case=${review.sampledCaseId}`}>
+                  Challenge the grade of {review.caseReference}
+                </Link>
+              </p>
             )}
             {review.reviewedAt ? (
               <p>

@@ -7,6 +7,9 @@ import { transitionAuditAction, updateAuditAction } from '@/lib/actions/audits';
 import { requireActor } from '@/lib/auth/actor';
 import { auditFormOptions } from '@/lib/db/audit-form-options';
 import { getAudit } from '@/lib/db/audits';
+import { auditChallengeFigures } from '@/lib/db/challenges';
+import { getThresholdVersion } from '@/lib/db/thresholds';
+import { describeChallengeFigures } from '@/lib/domain/challenges';
 import {
   allowedTransitions,
   AUDIT_KIND_LABELS,
@@ -34,6 +37,15 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
   const canManage = can(actor, 'audit.manage', NATIONAL) && !isFrozen(audit.status);
   const options = canManage ? await auditFormOptions(audit.id) : null;
   const stage = AUDIT_STATUSES.indexOf(audit.status);
+  const [figures, thresholdVersion] = await Promise.all([
+    auditChallengeFigures(audit.id),
+    getThresholdVersion(audit.thresholdVersionId),
+  ]);
+  const levels = thresholdVersion?.content.scale.levels ?? [];
+  const levelLabel = (key: string) => levels.find((level) => level.key === key)?.label ?? key;
+  const lowestLabel =
+    levels.find((level) => level.key === thresholdVersion?.content.scale.lowestLevelKey)?.label ??
+    'lowest-grade';
   return (
     <div className="space-y-8">
       <p>
@@ -108,6 +120,53 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
           <dd>{audit.lead?.name ?? 'Not recorded'}</dd>
         </dl>
       </section>
+      {figures.overall.challenged > 0 && (
+        <section className="card space-y-3" aria-labelledby="challenge-figures-title">
+          <h2 id="challenge-figures-title">Challenges</h2>
+          <p>{describeChallengeFigures(figures.overall, levelLabel, lowestLabel)}</p>
+          <table className="data-table">
+            <caption className="text-left text-sm text-slate-700">Challenges by service area</caption>
+            <thead>
+              <tr>
+                <th scope="col">Area</th>
+                <th scope="col" className="text-right">
+                  Challenged
+                </th>
+                <th scope="col" className="text-right">
+                  Upheld
+                </th>
+                <th scope="col" className="text-right">
+                  Re-graded
+                </th>
+                <th scope="col" className="text-right">
+                  Withdrawn
+                </th>
+                <th scope="col" className="text-right">
+                  Referred
+                </th>
+                <th scope="col" className="text-right">
+                  Open
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.byArea.map((row) => (
+                <tr key={row.areaCode}>
+                  <th scope="row" className="text-left">
+                    {row.areaCode}
+                  </th>
+                  <td className="text-right">{row.figures.challenged}</td>
+                  <td className="text-right">{row.figures.upheld}</td>
+                  <td className="text-right">{row.figures.regraded}</td>
+                  <td className="text-right">{row.figures.withdrawn}</td>
+                  <td className="text-right">{row.figures.referred}</td>
+                  <td className="text-right">{row.figures.open}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       {canManage && allowedTransitions(audit.status).length > 0 && (
         <section className="card space-y-3" aria-labelledby="status-title">
           <h2 id="status-title">Status</h2>

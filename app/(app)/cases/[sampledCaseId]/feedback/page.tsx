@@ -52,7 +52,12 @@ export default async function FeedbackPage({
         <PrintButton />
       </div>
       <section aria-labelledby="overall-title" className="card">
-        <h2 id="overall-title">Overall grade: {label(answers.overallGrade)}</h2>
+        <h2 id="overall-title">Overall grade: {label(sheet.finalGrade)}</h2>
+        {sheet.finalGrade !== answers.overallGrade && (
+          <p className="mt-1">
+            Re-graded after a challenge; the auditor graded it {label(answers.overallGrade)}.
+          </p>
+        )}
         {answers.overallRationale && <p className="mt-2 whitespace-pre-line">{answers.overallRationale}</p>}
       </section>
       <table className="data-table">
