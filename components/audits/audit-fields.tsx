@@ -24,6 +24,7 @@ export type AuditFormDefaults = {
   comparedWithId: string | null;
   commissionedById: string | null;
   leadId: string | null;
+  challengeWindowDays: number;
 };
 
 export function AuditFields({
@@ -119,6 +120,13 @@ export function AuditFields({
           />
         </div>
       </fieldset>
+      <TextField
+        name="challengeWindowDays"
+        type="number"
+        label="Challenge window (working days)"
+        hint="How long after a grade is submitted a Head of Service or Assistant Director may challenge it."
+        defaultValue={String(defaults?.challengeWindowDays ?? 10)}
+      />
       <SelectField
         name="comparedWithId"
         label="Compared with the earlier audit"

@@ -35,6 +35,7 @@ export type AuditDetail = AuditSummary & {
   comparedWith: { id: string; name: string } | null;
   commissionedBy: { id: string; name: string } | null;
   lead: { id: string; name: string } | null;
+  challengeWindowDays: number;
 };
 
 export type AuditFields = {
@@ -52,6 +53,7 @@ export type AuditFields = {
   comparedWithId: string | null;
   commissionedById: string | null;
   leadId: string | null;
+  challengeWindowDays: number;
 };
 
 const day = (value: Date) => value.toISOString().slice(0, 10);
@@ -116,6 +118,7 @@ export async function getAudit(auditId: string): Promise<AuditDetail | null> {
       goodOrAboveTarget: true,
       lowestTarget: true,
       targetDate: true,
+      challengeWindowDays: true,
       thresholdVersion: { select: { label: true, document: { select: { name: true } } } },
       serviceAreas: { select: { serviceArea: { select: { id: true, code: true, sortOrder: true } } } },
       comparedWith: { select: { id: true, name: true } },
@@ -146,6 +149,7 @@ export async function getAudit(auditId: string): Promise<AuditDetail | null> {
     comparedWith: row.comparedWith,
     commissionedBy: row.commissionedBy,
     lead: row.lead,
+    challengeWindowDays: row.challengeWindowDays,
   };
 }
 
@@ -164,6 +168,7 @@ function columns(fields: AuditFields) {
     comparedWithId: fields.comparedWithId,
     commissionedById: fields.commissionedById,
     leadId: fields.leadId,
+    challengeWindowDays: fields.challengeWindowDays,
   };
 }
 

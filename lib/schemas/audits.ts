@@ -26,6 +26,28 @@ const auditFields = {
   comparedWithId: optionalId('earlier audit'),
   commissionedById: optionalId('National Service Director'),
   leadId: optionalId('audit lead'),
+  challengeWindowDays: z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\d{1,2}$/, 'Enter a whole number of working days from 1 to 60')
+          .transform(Number),
+      ],
+      {
+        error: 'Enter a whole number of working days from 1 to 60',
+      },
+    )
+    .optional()
+    .transform((value) => value ?? 10)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, 'Enter a whole number of working days from 1 to 60')
+        .max(60, 'Enter a whole number of working days from 1 to 60'),
+    ),
 };
 
 export const CreateAuditSchema = z.strictObject(auditFields);

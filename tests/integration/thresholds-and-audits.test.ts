@@ -187,6 +187,7 @@ describe('audit programmes', () => {
         lawTypes: true,
         status: true,
         serviceAreas: { select: { serviceAreaId: true } },
+        challengeWindowDays: true,
       },
     });
     expect(audit).toEqual({
@@ -195,6 +196,7 @@ describe('audit programmes', () => {
       lawTypes: ['PUBLIC_LAW', 'PRIVATE_LAW_WTFH'],
       status: 'DRAFT',
       serviceAreas: [{ serviceAreaId: area.id }],
+      challengeWindowDays: 10,
     });
   });
 
@@ -206,6 +208,7 @@ describe('audit programmes', () => {
     ['an unknown law type', { lawTypes: ['FAMILY'] }, 'lawTypes.0'],
     ['no areas', { serviceAreaIds: [] }, 'serviceAreaIds'],
     ['an unknown kind', { kind: 'SECRET' }, 'kind'],
+    ['a challenge window of 0 working days', { challengeWindowDays: '0' }, 'challengeWindowDays'],
   ])('refuses %s, naming the field, writing nothing', async (_label, override, field) => {
     const act = await asLead();
     const version = await createThresholdVersion();

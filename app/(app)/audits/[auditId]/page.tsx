@@ -106,6 +106,8 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
                   .filter(Boolean)
                   .join(' and ') + (audit.targetDate ? ` by ${formatDate(audit.targetDate)}` : '')}
           </dd>
+          <dt className="font-medium">Challenge window</dt>
+          <dd>{audit.challengeWindowDays} working days from a grade’s submission</dd>
           <dt className="font-medium">Compared with</dt>
           <dd>
             {audit.comparedWith ? (
