@@ -286,6 +286,88 @@ export async function replyToChallenge(
   });
 }
 
+/**
+ * The audit lead's decision and the National Service Director's adjudication
+ * settle a challenge the same way: record it, re-grade when asked, tell people.
+ */
+async function settleChallenge(
+  actor: Actor,
+  input: {
+    challengeId: string;
+    version: number;
+    outcome: Decision | Adjudication;
+    newGrade: string | null;
+    reasons: string;
+  },
+  by: 'audit-lead' | 'national-service-director',
+  now: Date,
+): Promise<Emails> {
+  return db().$transaction(async (tx) => {
+    const challenge = await load(tx, input.challengeId, actor);
+    const grades = { currentGrade: challenge.currentGrade, newGrade: input.newGrade };
+    if (by === 'audit-lead') assertCanDecide(challenge, actor, input.outcome, grades, input.reasons);
+    else assertCanAdjudicate(challenge, actor, input.outcome as Adjudication, grades, input.reasons);
+    const regrading = input.outcome === 'REGRADED';
+    if (regrading) assertGrade(challenge.content, input.newGrade, challenge.currentGrade, 'newGrade');
+    await advance(
+      tx,
+      challenge,
+      input.version,
+      by === 'audit-lead'
+        ? {
+            status: 'DECIDED',
+            decision: input.outcome,
+            decisionGrade: regrading ? input.newGrade : null,
+            decisionReasons: input.reasons,
+            decidedAt: now,
+            decidedById: actor.userId,
+          }
+        : {
+            status: 'DECIDED',
+            adjudication: input.outcome,
+            adjudicationGrade: regrading ? input.newGrade : null,
+            adjudicationReasons: input.reasons,
+            adjudicatedAt: now,
+            adjudicatedById: actor.userId,
+          },
+    );
+    const event = by === 'audit-lead' ? 'challenge-decided' : 'challenge-adjudicated';
+    await history(
+      tx,
+      challenge.caseAuditId,
+      actor.userId,
+      `${event}:${input.outcome.toLowerCase()}`,
+      input.reasons,
+    );
+    if (regrading && input.newGrade)
+      await regrade(
+        tx,
+        challenge.caseAuditId,
+        actor.userId,
+        challenge.currentGrade,
+        input.newGrade,
+        input.reasons,
+      );
+    const who = by === 'audit-lead' ? 'The audit lead decided' : 'The National Service Director adjudicated';
+    const outcome = regrading
+      ? 're-graded'
+      : by === 'audit-lead'
+        ? 'grade upheld'
+        : 'grade unchanged. This is final';
+    const recipients = [
+      challenge.raisedById,
+      challenge.auditorId,
+      ...(by === 'audit-lead' ? [] : await leadsOf(tx, challenge.auditId)),
+    ];
+    const emails = await notify(tx, recipients, {
+      title: `Challenge ${by === 'audit-lead' ? 'decided' : 'adjudicated'}: case ${challenge.reference}`,
+      body: `${who} the challenge on case ${challenge.reference}: ${outcome}.`,
+      link: link(challenge.id),
+    });
+    return { emails };
+  });
+}
+
 export async function decideChallenge(
   actor: Actor,
   input: {
@@ -297,48 +379,21 @@ export async function decideChallenge(
   },
   now: Date,
 ): Promise<Emails> {
-  return db().$transaction(async (tx) => {
-    const challenge = await load(tx, input.challengeId, actor);
-    assertCanDecide(
-      challenge,
-      actor,
-      input.decision,
-      { currentGrade: challenge.currentGrade, newGrade: input.newGrade },
-      input.reasons,
-    );
-    if (input.decision === 'REGRADED')
-      assertGrade(challenge.content, input.newGrade, challenge.currentGrade, 'newGrade');
-    await advance(tx, challenge, input.version, {
-      status: 'DECIDED',
-      decision: input.decision,
-      decisionGrade: input.decision === 'REGRADED' ? input.newGrade : null,
-      decisionReasons: input.reasons,
-      decidedAt: now,
-      decidedById: actor.userId,
-    });
-    await history(
-      tx,
-      challenge.caseAuditId,
-      actor.userId,
-      `challenge-decided:${input.decision.toLowerCase()}`,
-      input.reasons,
-    );
-    if (input.decision === 'REGRADED' && input.newGrade)
-      await regrade(
-        tx,
-        challenge.caseAuditId,
-        actor.userId,
-        challenge.currentGrade,
-        input.newGrade,
-        input.reasons,
-      );
-    const emails = await notify(tx, [challenge.raisedById, challenge.auditorId], {
-      title: `Challenge decided: case ${challenge.reference}`,
-      body: `The audit lead decided the challenge on case ${challenge.reference}: ${input.decision === 'REGRADED' ? 're-graded' : 'grade upheld'}.`,
-      link: link(challenge.id),
-    });
-    return { emails };
-  });
+  return settleChallenge(actor, { ...input, outcome: input.decision }, 'audit-lead', now);
+}
+
+export async function adjudicateChallenge(
+  actor: Actor,
+  input: {
+    challengeId: string;
+    version: number;
+    adjudication: Adjudication;
+    newGrade: string | null;
+    reasons: string;
+  },
+  now: Date,
+): Promise<Emails> {
+  return settleChallenge(actor, { ...input, outcome: input.adjudication }, 'national-service-director', now);
 }
 
 export async function referChallenge(
@@ -372,65 +427,6 @@ export async function referChallenge(
       body: `The challenge on case ${challenge.reference} was referred to the National Service Director, whose adjudication is final.`,
       link: link(challenge.id),
     });
-    return { emails };
-  });
-}
-
-export async function adjudicateChallenge(
-  actor: Actor,
-  input: {
-    challengeId: string;
-    version: number;
-    adjudication: Adjudication;
-    newGrade: string | null;
-    reasons: string;
-  },
-  now: Date,
-): Promise<Emails> {
-  return db().$transaction(async (tx) => {
-    const challenge = await load(tx, input.challengeId, actor);
-    assertCanAdjudicate(
-      challenge,
-      actor,
-      input.adjudication,
-      { currentGrade: challenge.currentGrade, newGrade: input.newGrade },
-      input.reasons,
-    );
-    if (input.adjudication === 'REGRADED')
-      assertGrade(challenge.content, input.newGrade, challenge.currentGrade, 'newGrade');
-    await advance(tx, challenge, input.version, {
-      status: 'DECIDED',
-      adjudication: input.adjudication,
-      adjudicationGrade: input.adjudication === 'REGRADED' ? input.newGrade : null,
-      adjudicationReasons: input.reasons,
-      adjudicatedAt: now,
-      adjudicatedById: actor.userId,
-    });
-    await history(
-      tx,
-      challenge.caseAuditId,
-      actor.userId,
-      `challenge-adjudicated:${input.adjudication.toLowerCase()}`,
-      input.reasons,
-    );
-    if (input.adjudication === 'REGRADED' && input.newGrade)
-      await regrade(
-        tx,
-        challenge.caseAuditId,
-        actor.userId,
-        challenge.currentGrade,
-        input.newGrade,
-        input.reasons,
-      );
-    const emails = await notify(
-      tx,
-      [challenge.raisedById, challenge.auditorId, ...(await leadsOf(tx, challenge.auditId))],
-      {
-        title: `Challenge adjudicated: case ${challenge.reference}`,
-        body: `The National Service Director adjudicated the challenge on case ${challenge.reference}: ${input.adjudication === 'REGRADED' ? 're-graded' : 'grade unchanged'}. This is final.`,
-        link: link(challenge.id),
-      },
-    );
     return { emails };
   });
 }
