@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { ImportProblems } from '@/components/ui/import-problems';
 import { decodeText } from '@/lib/csv/decode';
 import type { ActionResult } from '@/lib/actions/run';
 import type { PractitionerImportOutcome } from '@/lib/actions/admin-practitioners';
@@ -92,24 +93,7 @@ export function PractitionerImport({ importAction }: { importAction: ImportActio
             <p className="text-sm">
               Correct them in the file and check it again. Lines count from the header, which is line 1.
             </p>
-            <table className="data-table mt-3 bg-white text-slate-900">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.problems.map((problem, index) => (
-                  <tr key={index}>
-                    <td>{problem.line}</td>
-                    <td>{problem.column}</td>
-                    <td>{problem.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ImportProblems problems={outcome.problems} />
           </div>
         )}
         {outcome?.status === 'checked' && (

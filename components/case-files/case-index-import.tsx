@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { ImportProblems } from '@/components/ui/import-problems';
 import type { ActionResult } from '@/lib/actions/run';
 import type { CaseIndexImportOutcome } from '@/lib/import/case-index';
 
@@ -136,24 +137,7 @@ export function CaseIndexImport({ importAction }: { importAction: ImportAction }
                 ? ` The first ${outcome.problems.length} are listed.`
                 : ''}
             </p>
-            <table className="data-table mt-3 bg-white text-slate-900">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.problems.map((problem, index) => (
-                  <tr key={index}>
-                    <td>{problem.line}</td>
-                    <td>{problem.column}</td>
-                    <td>{problem.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ImportProblems problems={outcome.problems} />
           </div>
         )}
         {outcome?.status === 'checked' && (

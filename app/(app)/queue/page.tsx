@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AreaFilter } from '@/components/ui/area-filter';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
 import {
@@ -72,19 +73,7 @@ export default async function QueuePage({
       </nav>
       <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter cases">
         {filter.status && <input type="hidden" name="status" value={filter.status} />}
-        <div className="field">
-          <label htmlFor="area" className="block font-medium">
-            Service area
-          </label>
-          <select id="area" name="area" defaultValue={filter.serviceAreaId ?? ''} className="input">
-            <option value="">All areas</option>
-            {areas.map((area) => (
-              <option key={area.id} value={area.id}>
-                {area.code}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AreaFilter areas={areas} selected={filter.serviceAreaId} />
         <div className="field">
           <label htmlFor="lawType" className="block font-medium">
             Law type

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AreaFilter } from '@/components/ui/area-filter';
 import { PractitionerFields } from '@/components/admin/practitioner-fields';
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/fields';
@@ -58,19 +59,7 @@ export default async function PractitionersPage({
           </label>
           <input id="search" name="search" defaultValue={filter.search} maxLength={100} className="input" />
         </div>
-        <div className="field">
-          <label htmlFor="area" className="block font-medium">
-            Service area
-          </label>
-          <select id="area" name="area" defaultValue={filter.serviceAreaId ?? ''} className="input">
-            <option value="">All areas</option>
-            {areas.map((area) => (
-              <option key={area.id} value={area.id}>
-                {area.code}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AreaFilter areas={areas} selected={filter.serviceAreaId} />
         <button type="submit" className="btn btn-primary">
           Search
         </button>
