@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Prisma's generated client and pg stay on the server, loaded by Node.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'bcryptjs', 'exceljs'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'bcryptjs', 'exceljs', 'pdfkit'],
   experimental: {
     // A 20 MB case-file index arrives base64-encoded (about 27 MB).
     serverActions: { bodySizeLimit: '28mb' },

@@ -3,10 +3,10 @@
 // (`next start`), through the real autosave endpoint and real sessions.
 // Reports p50/p95/p99 latency, errors, and lost saves (an acknowledged save
 // that is not what the database holds at the end).
-import { spawn } from 'node:child_process';
 import { openDatabase } from './lib/database.ts';
 import { freshDatabase } from './lib/fresh-database.ts';
 import { applyMigrations } from './lib/migrate.ts';
+import { percentile, signIn, startProductionServer } from './lib/bench.ts';
 import { bin, runOrThrow, scriptEnv } from './lib/run.ts';
 import { seedDemoDatabase } from './lib/seed.ts';
 
@@ -16,36 +16,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 // BENCH_INTERVAL_MS=0 saves back-to-back, which measures saturation rather than auditors.
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 1000);
 const PORT = 3200;
-const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'bench-password-123';
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-async function signIn(email: string): Promise<string> {
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
-    redirect: 'manual',
-  });
-  const session = response.headers
-    .getSetCookie()
-    .find((cookie) => cookie.startsWith('next-auth.session-token='));
-  if (!session) throw new Error(`sign-in failed for ${email} (${response.status})`);
-  return session.split(';')[0] as string;
-}
-
 const database = await openDatabase('test');
-let server: ReturnType<typeof spawn> | null = null;
+let server: Awaited<ReturnType<typeof startProductionServer>>['server'] | null = null;
 try {
   const url = await freshDatabase(await database.url('postgres'), 'threshold_bench_autosave');
   await applyMigrations(url);
@@ -57,7 +31,7 @@ try {
   const prisma = scriptPrisma(url);
   // One GRADING audit on the October 2014 document; one case per auditor.
   const audit = await prisma.audit.findUniqueOrThrow({
-    where: { name: 'National Audit November 2014' },
+    where: { name: 'National Audit May 2015' },
     select: { id: true, thresholdVersion: { select: { content: true } } },
   });
   await prisma.audit.update({ where: { id: audit.id }, data: { status: 'SAMPLING' } });
@@ -98,21 +72,16 @@ try {
   const env = scriptEnv({
     DATABASE_URL: url,
     NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
-    NEXTAUTH_URL: BASE,
+    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
     NODE_ENV: 'production',
   });
   if (!process.argv.includes('--no-build')) runOrThrow(bin('next'), ['build'], { env });
-  server = spawn(bin('next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const started = await startProductionServer(PORT, env);
+  server = started.server;
+  const BASE = started.base;
   const sessions = [];
-  for (const auditor of auditors) sessions.push({ ...auditor, cookie: await signIn(auditor.email) });
+  for (const auditor of auditors)
+    sessions.push({ ...auditor, cookie: await signIn(BASE, auditor.email, PASSWORD) });
 
   const latencies: number[] = [];
   const errors = new Map<string, number>();

@@ -4,37 +4,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from './lib/database.ts';
-import { applyMigrations } from './lib/migrate.ts';
+import { withAppDatabase } from './lib/app-database.ts';
 
 const { values } = parseArgs({
   options: { file: { type: 'string' }, check: { type: 'boolean', default: false } },
 });
-if (!values.file) {
+const file = values.file;
+if (!file) {
   console.error('usage: npm run import:cases -- --file <index.csv|index.xlsx> [--check]');
   process.exit(2);
 }
-const database = await openDatabase('demo');
-let exitCode = 0;
-try {
-  const url = await database.url();
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
-  process.env.NEXTAUTH_SECRET ??= 'command-line-import-has-no-sessions-000';
+const exitCode = await withAppDatabase(async () => {
   const { checkAndImportCaseIndex } = await import('../lib/import/case-index.ts');
   const started = Date.now();
-  const outcome = await checkAndImportCaseIndex(
-    null,
-    readFileSync(values.file),
-    path.basename(values.file),
-    !values.check,
-  );
+  const outcome = await checkAndImportCaseIndex(null, readFileSync(file), path.basename(file), !values.check);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (outcome.status === 'problems') {
     console.error(`Nothing was imported: ${outcome.problemCount} problem(s) in ${outcome.rowCount} rows.`);
     for (const problem of outcome.problems)
       console.error(`line ${problem.line}, ${problem.column}: ${problem.reason}`);
-    exitCode = 1;
+    return 1;
   } else if (outcome.status === 'checked') {
     console.log(
       `All ${outcome.rowCount} rows are valid (${outcome.caseCount} cases); nothing written (--check). ${seconds} s`,
@@ -44,10 +33,6 @@ try {
       `Imported ${outcome.rowCount} rows: ${outcome.casesAdded} new cases, ${outcome.documentsAdded} new documents, ${outcome.documentsAlreadyPresent} already present. ${seconds} s`,
     );
   }
-} finally {
-  // Close the app's pool before the database goes, or it logs the shutdown as errors.
-  const { db } = await import('../lib/db/client.ts').catch(() => ({ db: null }));
-  await db?.().$disconnect();
-  await database.stop();
-}
+  return 0;
+});
 process.exit(exitCode);

@@ -146,6 +146,14 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   onlyFor('decideChallengeAction', 'lib/actions/challenges.ts', ['SENIOR_SERVICE_MANAGER']),
   onlyFor('referChallengeAction', 'lib/actions/challenges.ts', ['SENIOR_SERVICE_MANAGER']),
   onlyFor('adjudicateChallengeAction', 'lib/actions/challenges.ts', ['NATIONAL_SERVICE_DIRECTOR']),
+  // Reports: a Head of Service or Assistant Director reads their own area's figures; the national
+  // roles read the nation's or any area's. The narrative is the audit lead's.
+  areaScoped('GET /(app)/reports/[auditId]/export', 'app/(app)/reports/[auditId]/export/route.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+    national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
+  }),
+  onlyFor('saveReportNarrativeAction', 'lib/actions/reports.ts', ['SENIOR_SERVICE_MANAGER']),
+  auditLeadership('importResultsAction', 'lib/actions/reports.ts'),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -2,33 +2,17 @@
 
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { ImportProblems } from '@/components/ui/import-problems';
+import { ImportProgress, ImportRefused, type ImportStage } from '@/components/ui/import-status';
+import { readAsBase64 } from '@/components/ui/read-file';
 import type { ActionResult } from '@/lib/actions/run';
 import type { CaseIndexImportOutcome } from '@/lib/import/case-index';
 
 type ImportAction = (input: unknown) => Promise<ActionResult<CaseIndexImportOutcome>>;
-type Stage = { kind: 'idle' } | { kind: 'reading'; percent: number } | { kind: 'working'; text: string };
-
-/** Reads a file as base64, reporting progress as it goes. */
-function readAsBase64(file: File, onProgress: (percent: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    reader.onerror = () => reject(new Error('read failed'));
-    reader.onload = () => {
-      const result = typeof reader.result === 'string' ? reader.result : '';
-      resolve(result.slice(result.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 export function CaseIndexImport({ importAction }: { importAction: ImportAction }) {
   const router = useRouter();
   const [file, setFile] = useState<{ name: string; base64: string; size: number } | null>(null);
-  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [stage, setStage] = useState<ImportStage>({ kind: 'idle' });
   const [outcome, setOutcome] = useState<CaseIndexImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -95,22 +79,7 @@ export function CaseIndexImport({ importAction }: { importAction: ImportAction }
           onChange={(event) => void choose(event.currentTarget.files?.[0])}
         />
       </div>
-      {stage.kind === 'reading' && (
-        <div>
-          <label htmlFor="read-progress" className="text-sm">
-            Reading the file: {stage.percent}%
-          </label>
-          <progress id="read-progress" className="block w-full max-w-xl" max={100} value={stage.percent} />
-        </div>
-      )}
-      {stage.kind === 'working' && (
-        <div role="status">
-          <label htmlFor="work-progress" className="text-sm">
-            {stage.text}
-          </label>
-          <progress id="work-progress" className="block w-full max-w-xl" />
-        </div>
-      )}
+      <ImportProgress stage={stage} />
       <button
         type="button"
         className="btn btn-primary"
@@ -126,19 +95,11 @@ export function CaseIndexImport({ importAction }: { importAction: ImportAction }
           </div>
         )}
         {outcome?.status === 'problems' && (
-          <div className="error-summary">
-            <h2 className="text-base font-semibold">
-              Nothing was imported: {outcome.problemCount.toLocaleString('en-GB')} problem
-              {outcome.problemCount === 1 ? '' : 's'} in {file?.name}
-            </h2>
-            <p className="text-sm">
-              Correct them and check the file again. Lines count from the header, which is line 1.
-              {outcome.problemCount > outcome.problems.length
-                ? ` The first ${outcome.problems.length} are listed.`
-                : ''}
-            </p>
-            <ImportProblems problems={outcome.problems} />
-          </div>
+          <ImportRefused
+            fileName={file?.name}
+            problemCount={outcome.problemCount}
+            problems={outcome.problems}
+          />
         )}
         {outcome?.status === 'checked' && (
           <div className="card space-y-3">

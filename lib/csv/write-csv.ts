@@ -1,11 +1,16 @@
 /**
- * A CSV cell a spreadsheet will show as text: quotes doubled, and a leading
- * = + - @ tab or carriage return prefixed with ' so it is never run as a formula.
+ * Text a spreadsheet will show as text: a leading = + - @ tab or carriage
+ * return is prefixed with ' so the cell is never run as a formula. The en
+ * dash "–" that marks an empty figure is not a minus sign and is left alone.
  */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A CSV cell a spreadsheet will show as text: formulas neutralised, quotes doubled. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = neutraliseFormula(String(value));
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

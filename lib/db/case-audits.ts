@@ -146,7 +146,7 @@ export type DraftSaveResult =
 // parsed content can be kept per process: autosave runs every few seconds.
 const publishedContent = new Map<string, RubricContent>();
 
-async function contentOf(thresholdVersionId: string): Promise<RubricContent> {
+export async function contentOf(thresholdVersionId: string): Promise<RubricContent> {
   const cached = publishedContent.get(thresholdVersionId);
   if (cached) return cached;
   const version = await db().thresholdVersion.findUniqueOrThrow({

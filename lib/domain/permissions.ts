@@ -31,6 +31,9 @@ export const ACTIONS = [
   'challenge.decide', // decide or refer: the audit lead
   'challenge.adjudicate',
   'challenge.withdraw',
+  'report.view', // an audit's report: national, or one area's
+  'report.write', // the audit lead's narrative sections
+  'results.import', // results of past audits, so trends exist from day one
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -109,6 +112,15 @@ export const POLICY: Policy = {
   'challenge.decide': { SENIOR_SERVICE_MANAGER: ANY },
   'challenge.adjudicate': { NATIONAL_SERVICE_DIRECTOR: ANY },
   'challenge.withdraw': { HEAD_OF_SERVICE: OWN_AREA, ASSISTANT_DIRECTOR: OWN_AREA },
+  'report.view': {
+    SENIOR_SERVICE_MANAGER: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    DIRECTOR: ANY,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+  },
+  'report.write': { SENIOR_SERVICE_MANAGER: ANY },
+  'results.import': { SENIOR_SERVICE_MANAGER: ANY, ADMIN: ANY },
 };
 
 export function can(

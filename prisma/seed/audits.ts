@@ -1,5 +1,6 @@
-// The demo's threshold documents (both published) and the three national
-// audits of seed 000, on the national document. Idempotent.
+// The demo's threshold documents (all published), the three national audits
+// of seed 000 (published; their graded cases come from past-audits.ts) and
+// a draft May 2015 audit to sample and grade. Idempotent.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { RubricContent } from '../../lib/domain/rubric.ts';
 import {
@@ -103,8 +104,18 @@ export async function seedAudits(
       windowFrom: '2014-09-01',
       windowTo: '2014-10-31',
       thresholdVersionId: national2014,
-      status: 'DRAFT' as const,
+      status: 'PUBLISHED' as const,
       comparedWith: 'National Audit September 2013',
+      targets: { goodOrAboveTarget: 60, lowestTarget: 14, targetDate: '2015-05-31' },
+    },
+    // The live demo audit: the case index covers its window, ready to sample.
+    {
+      name: 'National Audit May 2015',
+      windowFrom: '2015-03-01',
+      windowTo: '2015-04-30',
+      thresholdVersionId: national2014,
+      status: 'DRAFT' as const,
+      comparedWith: 'National Audit November 2014',
       targets: { goodOrAboveTarget: 60, lowestTarget: 14, targetDate: '2015-05-31' },
     },
   ];

@@ -125,17 +125,17 @@ export async function loadIndexPractitioners(prisma: PrismaClient): Promise<Inde
   }));
 }
 
-/** The demo's index: work filed August–November 2014, around the November 2014 audit's window. Idempotent. */
+/** The demo's index: work filed February–May 2015, around the May 2015 audit's window. Idempotent. */
 export async function seedCaseIndex(prisma: PrismaClient): Promise<{ caseFiles: number; documents: number }> {
   // The demo's own cases, not just any: an index imported by hand must not stop the demo's.
-  if (await prisma.caseFile.findUnique({ where: { reference: 'C14-000001' }, select: { id: true } })) {
+  if (await prisma.caseFile.findUnique({ where: { reference: 'C15-000001' }, select: { id: true } })) {
     return { caseFiles: await prisma.caseFile.count(), documents: await prisma.filedDocument.count() };
   }
   const rows = generateCaseIndex(await loadIndexPractitioners(prisma), 7_000, {
-    from: '2014-08-01',
+    from: '2015-02-01',
     spanDays: 110,
-    seed: 2014,
-    prefix: 'C14-',
+    seed: 2015,
+    prefix: 'C15-',
   });
   const cases = new Map<string, IndexRow>();
   for (const row of rows) if (!cases.has(row.caseReference)) cases.set(row.caseReference, row);

@@ -2,6 +2,7 @@
 // audit (seed 000, Fig. 3), 2–4 teams each, about twice as many practitioners
 // as were sampled (50% of practitioners were), ~3.5% agency staff, and one
 // demo user per role. Idempotent: running it again changes nothing.
+import { seedPastAudits } from './past-audits.ts';
 import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedAudits } from './audits.ts';
@@ -130,6 +131,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   audits: number;
   caseFiles: number;
   documents: number;
+  gradedCases: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -199,6 +201,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   }
   const audits = await seedAudits(prisma);
   const caseIndex = await seedCaseIndex(prisma);
+  const past = await seedPastAudits(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -206,5 +209,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     users: DEMO_USERS.length,
     ...audits,
     ...caseIndex,
+    ...past,
   };
 }

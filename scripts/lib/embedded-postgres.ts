@@ -41,7 +41,7 @@ async function stopOrphan(dataDir: string): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    console.log(`[db] stopping orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
+    console.error(`[db] stopping orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
     process.kill(pid, 'SIGINT');
     if (!(await waitForExit(pid, 15_000))) {
       process.kill(pid, 'SIGKILL');

@@ -21,9 +21,9 @@ test('an IA imports a case index; the SSM draws, locks and assigns the sample; t
   const stamp = Date.now().toString(36).toUpperCase();
   const csv = [
     'case_reference,service_area,team,practitioner_ref,law_type,document_type,filed_date,eit,subject_children',
-    `E2E-${stamp}-1,A1,A1 North,P00001,Public Law,final report,2014-10-30,no,2`,
-    `E2E-${stamp}-1,A1,,P00001,Public Law,initial analysis,2014-10-02,no,2`,
-    `E2E-${stamp}-2,A1,,P00002,Private Law WTFH,safeguarding letter,30/10/2014,yes,1`,
+    `E2E-${stamp}-1,A1,A1 North,P00001,Public Law,final report,2015-04-20,no,2`,
+    `E2E-${stamp}-1,A1,,P00001,Public Law,initial analysis,2015-03-10,no,2`,
+    `E2E-${stamp}-2,A1,,P00002,Private Law WTFH,safeguarding letter,20/04/2015,yes,1`,
   ].join('\n');
   await assistant
     .getByLabel('Case-file index (CSV or XLSX)')
@@ -46,11 +46,11 @@ test('an IA imports a case index; the SSM draws, locks and assigns the sample; t
   await expect(assistant.getByRole('table')).toContainText('unknown service area "A99"');
   await assistant.context().close();
 
-  // The Senior Service Manager starts sampling the November 2014 audit.
+  // The Senior Service Manager starts sampling the May 2015 audit.
   const lead = await newPerson(browser);
   await signIn(lead, 'ssm@example.org');
   await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
-  await lead.getByRole('link', { name: 'National Audit November 2014' }).click();
+  await lead.getByRole('link', { name: 'National Audit May 2015' }).click();
   await lead.getByRole('button', { name: 'Start sampling' }).click();
   await lead
     .getByRole('dialog', { name: 'Start sampling?' })
@@ -58,7 +58,7 @@ test('an IA imports a case index; the SSM draws, locks and assigns the sample; t
     .click();
   await lead.getByRole('link', { name: 'Sample and assignment' }).click();
   await expect(
-    lead.getByRole('heading', { level: 1, name: 'Sample: National Audit November 2014' }),
+    lead.getByRole('heading', { level: 1, name: 'Sample: National Audit May 2015' }),
   ).toBeVisible();
   await expectNoAxeViolations(lead);
 
@@ -98,9 +98,7 @@ test('an IA imports a case index; the SSM draws, locks and assigns the sample; t
   await expect(auditor.getByText(/cases are waiting for you/)).toBeVisible();
   await auditor.getByRole('link', { name: 'Open my cases' }).click();
   await expect(auditor.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible();
-  await expect(auditor.getByRole('table').getByRole('row').nth(1)).toContainText(
-    'National Audit November 2014',
-  );
+  await expect(auditor.getByRole('table').getByRole('row').nth(1)).toContainText('National Audit May 2015');
   await expectNoAxeViolations(auditor);
   await auditor.context().close();
 });
@@ -122,7 +120,7 @@ test('an IM grades a case with the keyboard only, autosaves, reloads, submits No
   const lead = await newPerson(browser);
   await signIn(lead, 'ssm@example.org');
   await lead.goto('/audits');
-  await lead.getByRole('link', { name: 'National Audit November 2014' }).click();
+  await lead.getByRole('link', { name: 'National Audit May 2015' }).click();
   await lead.getByRole('button', { name: 'Start grading' }).click();
   // The form that started grading disappears on refresh; the status line stays.
   await expect(lead.getByText('National practice quality audit · Grading')).toBeVisible();
@@ -381,7 +379,7 @@ test('a HoS challenges two Not Met grades: one re-graded to Met by the audit lea
 
   // The audit's figures.
   await director.goto('/audits');
-  await director.getByRole('link', { name: 'National Audit November 2014' }).click();
+  await director.getByRole('link', { name: 'National Audit May 2015' }).click();
   const figures = director.getByRole('region', { name: 'Challenges' });
   await expect(figures).toContainText('2 Not Met cases were challenged');
   await expect(figures).toContainText('1 was re-graded to Met');

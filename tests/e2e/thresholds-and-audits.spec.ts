@@ -108,9 +108,9 @@ test('an SSM builds a rubric, sees why a draft cannot be published, previews, pu
 test('readers see audits and threshold documents but no editing controls', async ({ page }) => {
   await signIn(page, 'director@example.org');
   await page.goto('/audits');
-  await expect(page.getByRole('link', { name: 'National Audit November 2014' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'National Audit May 2015' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'New audit' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'National Audit November 2014' }).click();
+  await page.getByRole('link', { name: 'National Audit May 2015' }).click();
   await expect(
     page.getByText('at least 60% Good or above and at most 14% at the lowest grade by 31 May 2015'),
   ).toBeVisible();

@@ -8,7 +8,8 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/domain/roles';
 import type { RubricContent } from '@/lib/domain/rubric';
 import { emptyAnswers, type GradingAnswers } from '@/lib/domain/grading';
-import { LOCAL_QUALITY_IMPACT_TOOL } from '../../prisma/seed/thresholds';
+import { writePastResults, type PastResult } from '@/lib/db/results-writer';
+import { LOCAL_QUALITY_IMPACT_TOOL, NATIONAL_THRESHOLD_OCTOBER_2014 } from '../../prisma/seed/thresholds';
 
 let counter = 0;
 export const unique = (prefix: string) =>
@@ -386,4 +387,86 @@ export async function createChallenge(options: {
     caseAuditId: graded.caseAuditId,
     auditorId: options.auditorId ?? graded.auditorId,
   };
+}
+
+export type GradedCaseSpec = {
+  serviceAreaId: string;
+  grade: string;
+  lawType?: 'PUBLIC_LAW' | 'PRIVATE_LAW_WAFH' | 'PRIVATE_LAW_WTFH';
+  employment?: 'EMPLOYED' | 'AGENCY';
+  childrenSeen?: string;
+  teamId?: string;
+  sectionGrades?: Record<string, string>;
+  qa?: Partial<Record<'collaborative' | 'familyFeedback' | 'managementOversight' | 'supervision', boolean>>;
+  strengths?: { themeKey: string; text: string }[];
+};
+
+/**
+ * A published audit whose graded cases are written as a results import
+ * writes them: the fastest honest way to a report with known figures.
+ */
+export async function createGradedAudit(
+  cases: GradedCaseSpec[],
+  options: { content?: RubricContent; windowTo?: string; name?: string; comparedWithId?: string } = {},
+) {
+  const content = options.content ?? NATIONAL_THRESHOLD_OCTOBER_2014;
+  const version = await createThresholdVersion({ content });
+  const importer = await createUser('SENIOR_SERVICE_MANAGER');
+  const windowTo = new Date(`${options.windowTo ?? '2014-10-31'}T00:00:00Z`);
+  const audit = await db().audit.create({
+    data: {
+      name: options.name ?? unique('Graded audit'),
+      kind: 'NATIONAL_PRACTICE_QUALITY',
+      purpose: 'Test audit with graded cases',
+      windowFrom: new Date(windowTo.getTime() - 30 * 86_400_000),
+      windowTo,
+      thresholdVersionId: version.id,
+      lawTypes: ['PUBLIC_LAW', 'PRIVATE_LAW_WAFH', 'PRIVATE_LAW_WTFH'],
+      goodOrAboveTarget: 60,
+      lowestTarget: 14,
+      comparedWithId: options.comparedWithId ?? null,
+      status: 'PUBLISHED',
+    },
+    select: { id: true, name: true, thresholdVersionId: true },
+  });
+  const teams = new Map<string, string>();
+  const results: PastResult[] = [];
+  for (const spec of cases) {
+    const teamId = spec.teamId ?? teams.get(spec.serviceAreaId) ?? (await createTeam(spec.serviceAreaId)).id;
+    teams.set(spec.serviceAreaId, teams.get(spec.serviceAreaId) ?? teamId);
+    const practitioner = await createPractitioner(teamId);
+    const answers = emptyAnswers(content);
+    for (const [key, grade] of Object.entries(spec.sectionGrades ?? {}))
+      if (answers.sections[key]) answers.sections[key].grade = grade;
+    answers.qa = { ...answers.qa, ...spec.qa };
+    answers.strengths = (spec.strengths ?? []).map((note, index) => ({ key: `s${index}`, ...note }));
+    answers.overallGrade = spec.grade;
+    const lawType = spec.lawType ?? 'PUBLIC_LAW';
+    results.push({
+      caseRef: unique('R'),
+      serviceAreaId: spec.serviceAreaId,
+      teamId,
+      practitionerId: practitioner.id,
+      employment: spec.employment ?? 'EMPLOYED',
+      lawType,
+      isEit: lawType === 'PRIVATE_LAW_WTFH',
+      overallGrade: spec.grade,
+      childrenSeen: spec.childrenSeen ?? (lawType === 'PRIVATE_LAW_WTFH' ? 'NOT_APPLICABLE' : 'SEEN'),
+      answers,
+    });
+  }
+  await db().$transaction((tx) =>
+    writePastResults(
+      tx,
+      {
+        auditId: audit.id,
+        thresholdVersionId: version.id,
+        actorId: importer.id,
+        reason: 'test',
+        now: new Date(),
+      },
+      results,
+    ),
+  );
+  return { audit, content };
 }

@@ -11,6 +11,7 @@ import {
   createAudit,
   createChallenge,
   createConcernAndReview,
+  createGradedAudit,
   createPractitioner,
   createServiceArea,
   createTeam,
@@ -32,6 +33,8 @@ import { PUT as saveDraftRoute } from '@/app/api/case-audits/[sampledCaseId]/dra
 import { db } from '@/lib/db/client';
 import { randomUUID } from 'node:crypto';
 import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/route';
+import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
+import * as reports from '@/lib/actions/reports';
 import { databaseFingerprint } from '../support/fingerprint';
 import { runWithSessionToken } from '@/lib/auth/actor';
 import { MESSAGES } from '@/lib/actions/run';
@@ -245,6 +248,53 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
           response.status === 200 && text.startsWith('audit,seed,share_percent') && text.includes(audit.name),
       };
     };
+  },
+  'GET /(app)/reports/[auditId]/export': async ({ targetAreaId }) => {
+    const { audit } = await createGradedAudit([
+      { serviceAreaId: targetAreaId, grade: 'good' },
+      { serviceAreaId: targetAreaId, grade: 'not-met' },
+    ]);
+    return async () => {
+      const response = await exportReport(
+        new Request(
+          `http://localhost/reports/${audit.id}/export?format=csv&table=fig-3-service-area&area=${targetAreaId}`,
+        ),
+        { params: Promise.resolve({ auditId: audit.id }) },
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      const text = await response.text();
+      return {
+        ok: response.status === 200 && text.startsWith('Service area,Cases') && text.includes('\nTotal,2,'),
+      };
+    };
+  },
+  saveReportNarrativeAction: async () => {
+    const { audit } = await createGradedAudit([]);
+    return () =>
+      reports.saveReportNarrativeAction({
+        auditId: audit.id,
+        baseVersion: 0,
+        strengths: 'Plans started on time.',
+        learning: '',
+        conclusion: '',
+        nextSteps: '',
+      });
+  },
+  importResultsAction: async ({ targetAreaId }) => {
+    const area = await db().serviceArea.findUniqueOrThrow({
+      where: { id: targetAreaId },
+      select: { code: true },
+    });
+    const csv = `case_ref,service_area,practitioner_ref,employment,law_type,overall_grade,children_seen\n${unique('R')},${area.code},${unique('NEWP')},Employed,Public Law,Good,Seen\n`;
+    return () =>
+      reports.importResultsAction({
+        auditName: unique('Imported audit'),
+        fileName: 'results.csv',
+        contentBase64: Buffer.from(csv).toString('base64'),
+        commit: true,
+        createPractitioners: true,
+      });
   },
   submitCaseAuditAction: async ({ actorId, role }) => {
     // Assigned to the actor when they are an auditor; otherwise to someone else.

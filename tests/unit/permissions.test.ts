@@ -50,6 +50,15 @@ const EXPECTED: Record<Action, Role[]> = {
   'challenge.decide': ['SENIOR_SERVICE_MANAGER'],
   'challenge.adjudicate': ['NATIONAL_SERVICE_DIRECTOR'],
   'challenge.withdraw': ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+  'report.view': [
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'NATIONAL_SERVICE_DIRECTOR',
+    'DIRECTOR',
+  ],
+  'report.write': ['SENIOR_SERVICE_MANAGER'],
+  'results.import': ['SENIOR_SERVICE_MANAGER', 'ADMIN'],
 };
 
 /** Actions granted to area roles in their own area only. */
@@ -57,6 +66,7 @@ const OWN_AREA_ONLY = new Set<Action>([
   'challenge.raise',
   'challenge.view',
   'challenge.withdraw',
+  'report.view',
   'areaReview.view',
   'areaReview.record',
   'concern.view',

@@ -45,10 +45,13 @@ describe('navigationFor', () => {
     ['IMPROVEMENT_ASSISTANT', ['/', '/audits', '/case-files', '/thresholds', '/inbox']],
     [
       'SENIOR_SERVICE_MANAGER',
-      ['/', '/reviews', '/challenges', '/audits', '/case-files', '/thresholds', '/inbox'],
+      ['/', '/reviews', '/challenges', '/audits', '/reports', '/case-files', '/thresholds', '/inbox'],
     ],
-    ['NATIONAL_SERVICE_DIRECTOR', ['/', '/reviews', '/challenges', '/audits', '/thresholds', '/inbox']],
-    ['DIRECTOR', ['/', '/audits', '/thresholds', '/inbox']],
+    [
+      'NATIONAL_SERVICE_DIRECTOR',
+      ['/', '/reviews', '/challenges', '/audits', '/reports', '/thresholds', '/inbox'],
+    ],
+    ['DIRECTOR', ['/', '/audits', '/reports', '/thresholds', '/inbox']],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
@@ -61,6 +64,7 @@ describe('navigationFor', () => {
         '/reviews',
         '/challenges',
         '/audits',
+        '/reports',
         '/thresholds',
         '/inbox',
       ]);

@@ -21,7 +21,7 @@ import {
   transitionLabel,
 } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
-import { can, NATIONAL } from '@/lib/domain/permissions';
+import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
 
 export const metadata: Metadata = { title: 'Audit' };
@@ -35,6 +35,9 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
   const audit = await getAudit(auditId);
   if (!audit) notFound();
   const canManage = can(actor, 'audit.manage', NATIONAL) && !isFrozen(audit.status);
+  const canReadReport =
+    can(actor, 'report.view', NATIONAL) ||
+    (actor.serviceAreaId !== null && can(actor, 'report.view', inArea(actor.serviceAreaId)));
   const options = canManage ? await auditFormOptions(audit.id) : null;
   const stage = AUDIT_STATUSES.indexOf(audit.status);
   const [figures, thresholdVersion] = await Promise.all([
@@ -56,6 +59,11 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
         <p className="mt-1 text-slate-700">
           {AUDIT_KIND_LABELS[audit.kind]} · {AUDIT_STATUS_LABELS[audit.status]}
         </p>
+        {canReadReport && (
+          <p className="mt-2">
+            <Link href={`/reports/${audit.id}`}>Open the report</Link>
+          </p>
+        )}
       </div>
       <ol aria-label="Audit stages" className="flex flex-wrap gap-2">
         {AUDIT_STATUSES.map((status, index) => (

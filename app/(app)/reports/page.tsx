@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireActor } from '@/lib/auth/actor';
+import { findReportableAudits } from '@/lib/db/reports';
+import { AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
+import { formatDate } from '@/lib/domain/dates';
+import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
+
+export const metadata: Metadata = { title: 'Reports' };
+export const dynamic = 'force-dynamic';
+
+export default async function ReportsPage() {
+  const actor = await requireActor();
+  const national = can(actor, 'report.view', NATIONAL);
+  const ownArea = actor.serviceAreaId !== null && can(actor, 'report.view', inArea(actor.serviceAreaId));
+  if (!national && !ownArea) notFound();
+  const audits = await findReportableAudits();
+  const canImport = can(actor, 'results.import', NATIONAL);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>Reports</h1>
+        <p className="mt-1 text-slate-700">
+          {national
+            ? 'Every figure is counted from the final grades of the graded cases, when you open the report.'
+            : 'Your service area’s figures for each audit, counted from the final grades.'}
+        </p>
+      </div>
+      {canImport && (
+        <p>
+          <Link href="/reports/import">Import the results of a past audit</Link>
+        </p>
+      )}
+      {audits.length === 0 ? (
+        <p className="card">No audits yet.</p>
+      ) : (
+        <table className="data-table">
+          <caption className="sr-only">Audits with reports</caption>
+          <thead>
+            <tr>
+              <th scope="col">Audit</th>
+              <th scope="col">Status</th>
+              <th scope="col">Window ends</th>
+              <th scope="col" className="text-right">
+                Graded cases (all areas)
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {audits.map((audit) => (
+              <tr key={audit.id}>
+                <th scope="row" className="font-normal">
+                  {audit.graded > 0 ? <Link href={`/reports/${audit.id}`}>{audit.name}</Link> : audit.name}
+                </th>
+                <td>{AUDIT_STATUS_LABELS[audit.status]}</td>
+                <td>{formatDate(audit.windowTo)}</td>
+                <td className="text-right tabular-nums">{audit.graded.toLocaleString('en-GB')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { readTable } from '@/lib/csv/read-table';
+import { commitResults, findResultsAudit, resultsLookup, type ResultsCommit } from '@/lib/db/results';
+import type { ImportProblem } from '@/lib/domain/practitioner-import';
+import { validateResults, type UnknownPractitioner } from '@/lib/domain/results-import';
+
+export type ResultsImportOutcome =
+  | { status: 'problems'; rowCount: number; problemCount: number; problems: ImportProblem[] }
+  | {
+      status: 'checked';
+      rowCount: number;
+      auditExists: boolean;
+      unknownPractitioners: UnknownPractitioner[];
+    }
+  | ({ status: 'imported'; rowCount: number } & ResultsCommit);
+
+const MAX_PROBLEMS_SHOWN = 500;
+
+function columnValues(header: string[], rows: { cells: string[] }[], column: string): string[] {
+  const index = header.findIndex((name) => name.trim().toLowerCase() === column);
+  return index < 0 ? [] : rows.map((row) => (row.cells[index] ?? '').trim());
+}
+
+/**
+ * Read → validate every row → (when committing) write all or nothing.
+ * Practitioners the file names but Threshold does not know are created only
+ * when the caller confirms it (`createPractitioners`). Shared by the browser
+ * import and the CLI; callers authorise first.
+ */
+export async function checkAndImportResults(
+  actorId: string,
+  input: {
+    auditName: string;
+    bytes: Uint8Array;
+    fileName: string;
+    commit: boolean;
+    createPractitioners: boolean;
+  },
+  now = new Date(),
+): Promise<ResultsImportOutcome> {
+  const read = await readTable(input.bytes, input.fileName);
+  if (!read.ok)
+    return {
+      status: 'problems',
+      rowCount: 0,
+      problemCount: 1,
+      problems: [{ line: 1, column: '-', reason: read.reason }],
+    };
+  const { header, rows } = read.table;
+  const audit = await findResultsAudit(input.auditName);
+  const lookup = await resultsLookup(
+    audit,
+    columnValues(header, rows, 'practitioner_ref'),
+    columnValues(header, rows, 'case_ref'),
+  );
+  const checked = validateResults(read.table, lookup);
+  if (checked.problems.length > 0)
+    return {
+      status: 'problems',
+      rowCount: rows.length,
+      problemCount: checked.problems.length,
+      problems: checked.problems.slice(0, MAX_PROBLEMS_SHOWN),
+    };
+  const needsConfirmation = checked.unknownPractitioners.length > 0 && !input.createPractitioners;
+  if (!input.commit || needsConfirmation)
+    return {
+      status: 'checked',
+      rowCount: rows.length,
+      auditExists: audit.id !== null,
+      unknownPractitioners: checked.unknownPractitioners,
+    };
+  const committed = await commitResults(
+    actorId,
+    audit,
+    checked.rows,
+    checked.unknownPractitioners,
+    input.fileName,
+    now,
+  );
+  return { status: 'imported', rowCount: rows.length, ...committed };
+}

@@ -1,0 +1,276 @@
+// `npm run bench:report [-- --no-build]`: the report of an audit of 10,000
+// graded cases, whose trend runs over 1,000,000 graded cases in 100 audits,
+// timed three ways in one run:
+//   1. the report's JSON from the production build (`next start`), through a
+//      real session (GET /reports/<id>/export?format=json);
+//   2. the bare SQL that counts the same figures, on one connection;
+//   3. `npm run report -- --audit … --format json`, whole process, once.
+// Goal: the report no more than 3× the bare SQL.
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { percentile, signIn, startProductionServer } from './lib/bench.ts';
+import { openDatabase } from './lib/database.ts';
+import { freshDatabase } from './lib/fresh-database.ts';
+import { applyMigrations } from './lib/migrate.ts';
+import { bin, runOrThrow, scriptEnv } from './lib/run.ts';
+import { seedDemoDatabase } from './lib/seed.ts';
+
+const AUDITS = Number(process.env.BENCH_AUDITS ?? 100);
+const CASES_PER_AUDIT = Number(process.env.BENCH_CASES_PER_AUDIT ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const PORT = 3201;
+const TARGET = `Bench Audit ${String(AUDITS).padStart(3, '0')}`;
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** 100 published audits a month apart, 10,000 graded cases each, written set-based. */
+async function generate(client: pg.Client): Promise<string> {
+  const { rows: versions } = await client.query<{ id: string }>(
+    `SELECT tv.id FROM threshold_version tv JOIN threshold_document d ON d.id = tv.document_id
+     WHERE d.name = 'Threshold Document' AND tv.label = 'October 2014'`,
+  );
+  const versionId = versions[0]?.id;
+  if (!versionId) throw new Error('the demo threshold version is missing');
+  const { rows: users } = await client.query<{ id: string }>(
+    `SELECT id FROM app_user WHERE email = 'im@example.org'`,
+  );
+  await client.query(
+    `INSERT INTO audit (id, name, kind, purpose, window_from, window_to, threshold_version_id, law_types,
+                        good_or_above_target, lowest_target, status)
+     SELECT gen_random_uuid()::text, 'Bench Audit ' || lpad(n::text, 3, '0'), 'NATIONAL_PRACTICE_QUALITY', 'Benchmark',
+            date '2016-01-01' + (n - 1) * interval '1 month',
+            date '2016-01-01' + n * interval '1 month' - interval '1 day',
+            $1, ARRAY['PUBLIC_LAW','PRIVATE_LAW_WAFH','PRIVATE_LAW_WTFH']::law_type[], 60, 14, 'PUBLISHED'
+     FROM generate_series(1, $2::int) n`,
+    [versionId, AUDITS],
+  );
+  // Practitioners with their team and area, numbered, so every case has a real one.
+  await client.query(`CREATE TEMP TABLE bench_practitioner AS
+    SELECT row_number() OVER (ORDER BY p.reference) AS position, p.id, p.team_id, t.service_area_id, p.employment
+    FROM practitioner p JOIN team t ON t.id = p.team_id`);
+  const { rows: counted } = await client.query<{ count: string }>('SELECT count(*) FROM bench_practitioner');
+  const practitioners = Number(counted[0]?.count);
+  const sections = [
+    'case-recording',
+    'case-planning',
+    'reporting',
+    'safeguarding',
+    'voice-of-the-child',
+    'diversity',
+    'management-oversight',
+    'supervision',
+  ];
+  const grade = (salt: number) =>
+    `(ARRAY['good','good','met','not-met'])[1 + (hashint4(n * ${salt}) & 2147483647) % 4]`;
+  const answers = `jsonb_build_object(
+      'sections', jsonb_build_object(${sections
+        .map(
+          (key, index) =>
+            `'${key}', jsonb_build_object('grade', ${grade(31 + index)}, 'evidence', '', 'questions', '{}'::jsonb)`,
+        )
+        .join(', ')}),
+      'strengths', jsonb_build_array(jsonb_build_object('key', 's1', 'themeKey', 'case-planning', 'text', 'Plan started at allocation ' || (n % 7))),
+      'learningPoints', '[]'::jsonb,
+      'childrenSeen', 'SEEN', 'childrenNotSeenReason', '',
+      'qa', jsonb_build_object('collaborative', n % 3 <> 0, 'familyFeedback', n % 2 = 0, 'managementOversight', n % 5 <> 0, 'supervision', n % 4 <> 0),
+      'overallGrade', ${grade(7)}, 'overallRationale', '')`;
+  const total = AUDITS * CASES_PER_AUDIT;
+  // One pass per audit keeps each statement's memory small.
+  const { rows: audits } = await client.query<{ id: string; name: string }>(
+    `SELECT id, name FROM audit WHERE name LIKE 'Bench Audit %' ORDER BY name`,
+  );
+  for (const [index, audit] of audits.entries()) {
+    const from = index * CASES_PER_AUDIT + 1;
+    const to = from + CASES_PER_AUDIT - 1;
+    await client.query(
+      `WITH numbered AS (
+         SELECT n, bp.id AS practitioner_id, bp.team_id, bp.service_area_id, bp.employment,
+                (ARRAY['PUBLIC_LAW','PRIVATE_LAW_WAFH','PRIVATE_LAW_WTFH'])[1 + n % 3]::law_type AS law_type
+         FROM generate_series($2::int, $3::int) n
+         JOIN bench_practitioner bp ON bp.position = 1 + n % $4::int
+       ), files AS (
+         INSERT INTO case_file (id, reference, service_area_id, team_id, practitioner_id, law_type, is_eit, subject_children)
+         SELECT gen_random_uuid()::text, 'B' || lpad(n::text, 8, '0'), service_area_id, team_id, practitioner_id, law_type,
+                law_type = 'PRIVATE_LAW_WTFH', 1
+         FROM numbered
+         RETURNING id, reference
+       ), sampled AS (
+         INSERT INTO sampled_case (id, audit_id, case_file_id, practitioner_id, service_area_id, stratum_key, status)
+         SELECT gen_random_uuid()::text, $1, f.id, x.practitioner_id, x.service_area_id, 'bench', 'SELECTED'
+         FROM files f JOIN numbered x ON 'B' || lpad(x.n::text, 8, '0') = f.reference
+         RETURNING id, case_file_id, practitioner_id, service_area_id
+       )
+       INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, status,
+                               answers, overall_grade, children_seen, submitted_at, version, updated_at,
+                               practitioner_id, team_id, law_type, is_eit, employment)
+       SELECT gen_random_uuid()::text, s.id, $1, s.service_area_id, $5, $6, 'SUBMITTED',
+              a.answers, a.answers->>'overallGrade',
+              CASE WHEN x.law_type = 'PRIVATE_LAW_WTFH' THEN 'NOT_APPLICABLE' ELSE 'SEEN' END,
+              now(), 1, now(), x.practitioner_id, x.team_id, x.law_type, x.law_type = 'PRIVATE_LAW_WTFH', x.employment
+       FROM sampled s
+       JOIN files f ON f.id = s.case_file_id
+       JOIN numbered x ON 'B' || lpad(x.n::text, 8, '0') = f.reference
+       CROSS JOIN LATERAL (SELECT ${answers} AS answers) a`,
+      [audit.id, from, to, practitioners, users[0]?.id, versionId],
+    );
+    if ((index + 1) % 10 === 0)
+      console.log(`[bench] ${(index + 1) * CASES_PER_AUDIT} of ${total} graded cases written`);
+  }
+  await client.query('VACUUM ANALYZE');
+  const target = audits.find((audit) => audit.name === TARGET);
+  if (!target) throw new Error(`${TARGET} was not created`);
+  return target.id;
+}
+
+/** The same figures as the report, as plain SQL on one connection. */
+async function bareSql(client: pg.Client, auditId: string): Promise<void> {
+  const where = `ca.audit_id = $1 AND ca.status = 'SUBMITTED' AND ca.overall_grade IS NOT NULL`;
+  await client.query(
+    `SELECT ca.law_type, ca.service_area_id, ca.employment, ca.overall_grade, count(*) FROM case_audit ca WHERE ${where}
+     GROUP BY GROUPING SETS ((ca.overall_grade), (ca.law_type, ca.overall_grade), (ca.service_area_id, ca.overall_grade), (ca.employment, ca.overall_grade))`,
+    [auditId],
+  );
+  await client.query(
+    `SELECT ca.service_area_id, ca.is_eit, ca.children_seen, count(*) FROM case_audit ca WHERE ${where} GROUP BY 1, 2, 3`,
+    [auditId],
+  );
+  await client.query(
+    `SELECT s.key, ca.service_area_id, ca.team_id, count(*), count(*) FILTER (WHERE s.value->>'grade' = 'good')
+     FROM case_audit ca CROSS JOIN LATERAL jsonb_each(ca.answers->'sections') s
+     WHERE ${where} AND coalesce(s.value->>'grade', '') <> ''
+     GROUP BY GROUPING SETS ((s.key), (s.key, ca.service_area_id), (s.key, ca.team_id))`,
+    [auditId],
+  );
+  await client.query(
+    `SELECT ca.answers->'sections'->'supervision'->>'grade', ca.answers->'sections'->'case-recording'->>'grade', count(*)
+     FROM case_audit ca WHERE ${where} GROUP BY 1, 2`,
+    [auditId],
+  );
+  await client.query(
+    `SELECT ${['collaborative', 'familyFeedback', 'managementOversight', 'supervision']
+      .map(
+        (key) =>
+          `count(*) FILTER (WHERE ca.answers->'qa'->>'${key}' = 'true'), count(*) FILTER (WHERE ca.answers->'qa'->>'${key}' IN ('true','false'))`,
+      )
+      .join(', ')} FROM case_audit ca WHERE ${where}`,
+    [auditId],
+  );
+  await client.query(
+    `SELECT note->>'themeKey', count(*) FROM case_audit ca
+     CROSS JOIN LATERAL jsonb_array_elements(ca.answers->'strengths') note WHERE ${where} GROUP BY 1`,
+    [auditId],
+  );
+  // The national trend: every earlier published audit of the kind.
+  await client.query(
+    `SELECT ca.audit_id, ca.overall_grade, count(*) FROM case_audit ca
+     WHERE ca.audit_id IN (SELECT id FROM audit WHERE kind = 'NATIONAL_PRACTICE_QUALITY' AND status = 'PUBLISHED')
+       AND ca.status = 'SUBMITTED' AND ca.overall_grade IS NOT NULL
+     GROUP BY 1, 2`,
+  );
+}
+
+async function trendSql(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ total: string }>(
+    `SELECT sum(count) AS total FROM (
+       SELECT ca.audit_id, ca.overall_grade, count(*) FROM case_audit ca
+       WHERE ca.audit_id IN (SELECT id FROM audit WHERE kind = 'NATIONAL_PRACTICE_QUALITY' AND status = 'PUBLISHED')
+         AND ca.status = 'SUBMITTED' AND ca.overall_grade IS NOT NULL
+       GROUP BY 1, 2) counts`,
+  );
+  return Number(rows[0]?.total);
+}
+
+const database = await openDatabase('test');
+let server: Awaited<ReturnType<typeof startProductionServer>>['server'] | null = null;
+try {
+  const url = await freshDatabase(await database.url('postgres'), 'threshold_bench_report');
+  await applyMigrations(url);
+  await seedDemoDatabase(url);
+  const client = new pg.Client({ connectionString: url });
+  // When a step fails, the database stops under this connection: say the real error, not that.
+  client.on('error', () => undefined);
+  await client.connect();
+  const generating = performance.now();
+  const auditId = await generate(client);
+  const trendCases = await trendSql(client);
+  console.log(
+    `[bench] ${trendCases.toLocaleString('en-GB')} graded cases in national audits (${AUDITS} generated + the demo's), written in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
+  );
+
+  const env = scriptEnv({
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    NODE_ENV: 'production',
+  });
+  if (!process.argv.includes('--no-build')) runOrThrow(bin('next'), ['build'], { env });
+  const started = await startProductionServer(PORT, env);
+  server = started.server;
+  const cookie = await signIn(started.base, 'ssm@example.org', 'demo-password');
+  const fetchReport = async () => {
+    const response = await fetch(`${started.base}/reports/${auditId}/export?format=json`, {
+      headers: { Cookie: cookie },
+    });
+    if (response.status !== 200) throw new Error(`report answered ${response.status}`);
+    const body = (await response.json()) as { total: number; trend: { total: number }[] };
+    if (body.total !== CASES_PER_AUDIT) throw new Error(`report total ${body.total}, not ${CASES_PER_AUDIT}`);
+    return body;
+  };
+  const first = await fetchReport();
+  const trendTotal = first.trend.reduce((sum, point) => sum + point.total, 0);
+  // Warm both sides the same way, then alternate so neither gets a quieter machine.
+  for (let i = 0; i < 3; i += 1) {
+    await fetchReport();
+    await bareSql(client, auditId);
+  }
+  const app: number[] = [];
+  const sql: number[] = [];
+  const trendOnly: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    app.push(await timed(fetchReport));
+    sql.push(await timed(() => bareSql(client, auditId)));
+    trendOnly.push(await timed(() => trendSql(client)));
+  }
+  await client.end();
+  app.sort((a, b) => a - b);
+  sql.sort((a, b) => a - b);
+  trendOnly.sort((a, b) => a - b);
+
+  const cliStarted = performance.now();
+  const cli = spawnSync('npm', ['run', '-s', 'report', '--', '--audit', TARGET, '--format', 'json'], {
+    env: { ...env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    maxBuffer: 50 * 1024 * 1024,
+  });
+  const cliSeconds = (performance.now() - cliStarted) / 1000;
+  const cliTotal = cli.status === 0 ? (JSON.parse(cli.stdout) as { total: number }).total : null;
+
+  console.log(
+    `report benchmark: "${TARGET}" (${CASES_PER_AUDIT.toLocaleString('en-GB')} graded cases), trend over ${trendTotal.toLocaleString('en-GB')} graded cases in ${first.trend.length} audits; ${RUNS} runs each`,
+  );
+  console.log(
+    `report JSON from the production build: p50 ${ms(percentile(app, 50))}  p95 ${ms(percentile(app, 95))}  max ${ms(app.at(-1) ?? NaN)}`,
+  );
+  console.log(
+    `bare SQL, same figures, one connection: p50 ${ms(percentile(sql, 50))}  p95 ${ms(percentile(sql, 95))}  (of which the trend query p50 ${ms(percentile(trendOnly, 50))})`,
+  );
+  const ratio = percentile(app, 50) / percentile(sql, 50);
+  console.log(
+    `ratio report / bare SQL (p50): ${ratio.toFixed(2)}× — goal ≤ 3×: ${ratio <= 3 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `npm run report -- --audit "${TARGET}" --format json: exit ${cli.status}, total ${cliTotal}, ${cliSeconds.toFixed(1)} s wall including Node and tsx start-up`,
+  );
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  server?.kill('SIGTERM');
+  await database.stop();
+}
