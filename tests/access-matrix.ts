@@ -152,6 +152,11 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
     national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
   }),
+  // Dashboards: an area's figures for its own leaders and the national roles (a team-level table here).
+  areaScoped('GET /(app)/dashboard/export', 'app/(app)/dashboard/export/route.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+    national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
+  }),
   onlyFor('saveReportNarrativeAction', 'lib/actions/reports.ts', ['SENIOR_SERVICE_MANAGER']),
   auditLeadership('importResultsAction', 'lib/actions/reports.ts'),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),

@@ -1,9 +1,15 @@
+import Link from 'next/link';
 import type { ReportTable } from '@/lib/report/tables';
 
 /**
  * One report table as the page shows it; the same `ReportTable` feeds the
  * CSV, XLSX and PDF, so what is downloaded is what is on screen.
  */
+function toneClass(table: ReportTable, row: number, column: number): string {
+  const tone = table.tones?.[row]?.[column];
+  return tone ? `tone tone-${tone}` : '';
+}
+
 export function ReportTableView({ table, csvHref }: { table: ReportTable; csvHref?: string }) {
   const numeric = (value: string | number) => typeof value === 'number' || /^[<>]?\d/.test(value);
   return (
@@ -31,10 +37,18 @@ export function ReportTableView({ table, csvHref }: { table: ReportTable; csvHre
                 {row.map((cell, c) =>
                   c === 0 ? (
                     <th key={c} scope="row" className="font-normal">
-                      {cell}
+                      {table.rowLinks?.[r] ? <Link href={table.rowLinks[r]}>{cell}</Link> : cell}
                     </th>
                   ) : (
-                    <td key={c} className={numeric(cell) ? 'text-right tabular-nums' : undefined}>
+                    <td
+                      key={c}
+                      title={table.titles?.[r]?.[c] ?? undefined}
+                      className={
+                        [numeric(cell) ? 'text-right tabular-nums' : '', toneClass(table, r, c)]
+                          .join(' ')
+                          .trim() || undefined
+                      }
+                    >
                       {cell}
                     </td>
                   ),

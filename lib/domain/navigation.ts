@@ -5,6 +5,7 @@ export type NavItem = { href: string; label: string };
 
 const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/', label: 'Home', requires: null },
+  { href: '/dashboard', label: 'Dashboard', requires: 'dashboard.area' },
   { href: '/queue', label: 'My cases', requires: 'queue.view' },
   { href: '/reviews', label: 'Reviews and concerns', requires: 'areaReview.view' },
   { href: '/challenges', label: 'Challenges', requires: 'challenge.view' },

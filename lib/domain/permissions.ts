@@ -34,6 +34,9 @@ export const ACTIONS = [
   'report.view', // an audit's report: national, or one area's
   'report.write', // the audit lead's narrative sections
   'results.import', // results of past audits, so trends exist from day one
+  'dashboard.national', // every area against the targets, over time
+  'dashboard.area', // one area, drilled down to its teams
+  'dashboard.practitioners', // an area's practitioners, for those entitled to see individuals
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -121,6 +124,21 @@ export const POLICY: Policy = {
   },
   'report.write': { SENIOR_SERVICE_MANAGER: ANY },
   'results.import': { SENIOR_SERVICE_MANAGER: ANY, ADMIN: ANY },
+  'dashboard.national': { NATIONAL_SERVICE_DIRECTOR: ANY, DIRECTOR: ANY, SENIOR_SERVICE_MANAGER: ANY },
+  'dashboard.area': {
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    DIRECTOR: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+  },
+  // Directors see team level at most (issue 9).
+  'dashboard.practitioners': {
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+  },
 };
 
 export function can(

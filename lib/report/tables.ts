@@ -29,7 +29,15 @@ export type ReportTable = {
   /** Totals, printed bold and kept apart from the rows. */
   totals: Cell[][];
   notes: string[];
+  /** On screen only: a colour per cell (red / amber / green, heat-map bands), always beside its text. */
+  tones?: (Tone | null)[][];
+  /** On screen only: where each row's first cell leads (drill-down). */
+  rowLinks?: (string | null)[];
+  /** On screen only: a hover title per cell, e.g. the rule behind a colour. */
+  titles?: (string | null)[][];
 };
+
+export type Tone = 'green' | 'amber' | 'red' | 'heat-1' | 'heat-2' | 'heat-3' | 'heat-4';
 
 function gradeCells(row: GradeRow): Cell[] {
   return row.cells.flatMap((cell) => [cell.count, cell.display]);

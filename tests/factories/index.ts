@@ -407,7 +407,13 @@ export type GradedCaseSpec = {
  */
 export async function createGradedAudit(
   cases: GradedCaseSpec[],
-  options: { content?: RubricContent; windowTo?: string; name?: string; comparedWithId?: string } = {},
+  options: {
+    content?: RubricContent;
+    windowTo?: string;
+    name?: string;
+    comparedWithId?: string;
+    kind?: 'NATIONAL_PRACTICE_QUALITY' | 'THEMATIC' | 'LOCAL_QUALITY_IMPACT' | 'PERFORMANCE_BOARD';
+  } = {},
 ) {
   const content = options.content ?? NATIONAL_THRESHOLD_OCTOBER_2014;
   const version = await createThresholdVersion({ content });
@@ -416,7 +422,7 @@ export async function createGradedAudit(
   const audit = await db().audit.create({
     data: {
       name: options.name ?? unique('Graded audit'),
-      kind: 'NATIONAL_PRACTICE_QUALITY',
+      kind: options.kind ?? 'NATIONAL_PRACTICE_QUALITY',
       purpose: 'Test audit with graded cases',
       windowFrom: new Date(windowTo.getTime() - 30 * 86_400_000),
       windowTo,

@@ -34,6 +34,7 @@ import { db } from '@/lib/db/client';
 import { randomUUID } from 'node:crypto';
 import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/route';
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
+import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
 import * as reports from '@/lib/actions/reports';
 import { databaseFingerprint } from '../support/fingerprint';
 import { runWithSessionToken } from '@/lib/auth/actor';
@@ -267,6 +268,26 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
       return {
         ok: response.status === 200 && text.startsWith('Service area,Cases') && text.includes('\nTotal,2,'),
       };
+    };
+  },
+  'GET /(app)/dashboard/export': async ({ targetAreaId }) => {
+    await createGradedAudit(
+      [
+        { serviceAreaId: targetAreaId, grade: 'good' },
+        { serviceAreaId: targetAreaId, grade: 'met' },
+      ],
+      { kind: 'PERFORMANCE_BOARD', windowTo: '2039-06-30' },
+    );
+    return async () => {
+      const response = await exportDashboard(
+        new Request(
+          `http://localhost/dashboard/export?table=standing&area=${targetAreaId}&kind=PERFORMANCE_BOARD&from=2039-06&to=2039-06`,
+        ),
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      const text = await response.text();
+      return { ok: response.status === 200 && text.startsWith('Team,Graded cases,') };
     };
   },
   saveReportNarrativeAction: async () => {

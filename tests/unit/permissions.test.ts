@@ -59,6 +59,20 @@ const EXPECTED: Record<Action, Role[]> = {
   ],
   'report.write': ['SENIOR_SERVICE_MANAGER'],
   'results.import': ['SENIOR_SERVICE_MANAGER', 'ADMIN'],
+  'dashboard.national': ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
+  'dashboard.area': [
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'NATIONAL_SERVICE_DIRECTOR',
+    'DIRECTOR',
+  ],
+  'dashboard.practitioners': [
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'NATIONAL_SERVICE_DIRECTOR',
+  ],
 };
 
 /** Actions granted to area roles in their own area only. */
@@ -67,6 +81,8 @@ const OWN_AREA_ONLY = new Set<Action>([
   'challenge.view',
   'challenge.withdraw',
   'report.view',
+  'dashboard.area',
+  'dashboard.practitioners',
   'areaReview.view',
   'areaReview.record',
   'concern.view',

@@ -45,13 +45,23 @@ describe('navigationFor', () => {
     ['IMPROVEMENT_ASSISTANT', ['/', '/audits', '/case-files', '/thresholds', '/inbox']],
     [
       'SENIOR_SERVICE_MANAGER',
-      ['/', '/reviews', '/challenges', '/audits', '/reports', '/case-files', '/thresholds', '/inbox'],
+      [
+        '/',
+        '/dashboard',
+        '/reviews',
+        '/challenges',
+        '/audits',
+        '/reports',
+        '/case-files',
+        '/thresholds',
+        '/inbox',
+      ],
     ],
     [
       'NATIONAL_SERVICE_DIRECTOR',
-      ['/', '/reviews', '/challenges', '/audits', '/reports', '/thresholds', '/inbox'],
+      ['/', '/dashboard', '/reviews', '/challenges', '/audits', '/reports', '/thresholds', '/inbox'],
     ],
-    ['DIRECTOR', ['/', '/audits', '/reports', '/thresholds', '/inbox']],
+    ['DIRECTOR', ['/', '/dashboard', '/audits', '/reports', '/thresholds', '/inbox']],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
@@ -61,6 +71,7 @@ describe('navigationFor', () => {
     (role) => {
       expect(navigationFor({ role, serviceAreaId: 'a1' }).map((item) => item.href)).toEqual([
         '/',
+        '/dashboard',
         '/reviews',
         '/challenges',
         '/audits',

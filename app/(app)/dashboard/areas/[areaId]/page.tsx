@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import {
+  DashboardFiltersForm,
+  HeatMapWidget,
+  PractitionersWidget,
+  ProgressWidget,
+  QaWidget,
+  StandingWidget,
+  TrendWidget,
+  Widget,
+} from '@/app/(app)/dashboard/widgets';
+import { requireActor } from '@/lib/auth/actor';
+import { scopeLabel, type DashboardScope } from '@/lib/db/dashboards';
+import { drillDownLevel } from '@/lib/domain/dashboard';
+import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
+import { isUuid } from '@/lib/schemas/fields';
+import { dashboardQuery, parseDashboardFilters } from '@/lib/schemas/dashboards';
+
+export const metadata: Metadata = { title: 'Area dashboard' };
+export const dynamic = 'force-dynamic';
+
+export default async function AreaDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ areaId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { areaId } = await params;
+  if (!isUuid(areaId) || !can(actor, 'dashboard.area', inArea(areaId))) notFound();
+  const filters = parseDashboardFilters(await searchParams);
+  const scope: DashboardScope = { level: 'area', serviceAreaId: areaId };
+  const label = await scopeLabel(scope);
+  const props = { actor, scope, filters };
+  const level = drillDownLevel(actor, areaId);
+  return (
+    <div className="space-y-10">
+      {can(actor, 'dashboard.national', NATIONAL) && (
+        <p>
+          <Link href={`/dashboard${dashboardQuery(filters)}`}>Back to the national dashboard</Link>
+        </p>
+      )}
+      <div>
+        <h1>Area dashboard: {label}</h1>
+        <p className="mt-1 text-slate-700">
+          The area’s teams against the targets of the latest published audit, and how practice has moved.
+          {level === 'practitioner'
+            ? ' Open a team to see its practitioners.'
+            : ' Open a team to see its figures; individual practitioners are not shown at your level.'}
+        </p>
+      </div>
+      <DashboardFiltersForm filters={filters} action={`/dashboard/areas/${areaId}`} />
+      <Widget id="standing" title="Teams against the targets">
+        <StandingWidget
+          {...props}
+          groupHeading="Team"
+          linkFor={(teamId) => `/dashboard/areas/${areaId}/teams/${teamId}${dashboardQuery(filters)}`}
+        />
+      </Widget>
+      <Widget id="trend" title="Trend across audits">
+        <TrendWidget {...props} />
+      </Widget>
+      <Widget id="qa" title="Quality-assurance indicators">
+        <QaWidget {...props} />
+      </Widget>
+      <Widget id="heat-map" title="Sections by team">
+        <HeatMapWidget {...props} groupHeading="Team" />
+      </Widget>
+      <Widget id="progress" title="Audits under way in this area">
+        <ProgressWidget {...props} />
+      </Widget>
+      {level === 'practitioner' && (
+        <Widget id="practitioners" title="Practitioners in this area">
+          <PractitionersWidget {...props} scope={scope} />
+        </Widget>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { getActor } from '@/lib/auth/actor';
+import {
+  auditsUnderWay,
+  latestStanding,
+  practitionerRows,
+  qaTrend,
+  sectionHeatMap,
+  teamInArea,
+  trend,
+  type DashboardScope,
+} from '@/lib/db/dashboards';
+import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
+import {
+  heatMapTable,
+  practitionersTable,
+  progressTable,
+  qaTable,
+  standingTable,
+  trendTable,
+} from '@/lib/report/dashboard-tables';
+import type { ReportTable } from '@/lib/report/tables';
+import { tableCsv } from '@/lib/report/xlsx';
+import { parseDashboardFilters } from '@/lib/schemas/dashboards';
+import { isUuid } from '@/lib/schemas/fields';
+
+export const dynamic = 'force-dynamic';
+
+const notFound = () => new Response('Not found', { status: 404 });
+
+/** Any dashboard table as CSV, for the same scope and filters as the page (and the same refusals). */
+export async function GET(request: Request) {
+  const actor = await getActor();
+  if (!actor) return new Response('Sign in to download', { status: 401 });
+  const url = new URL(request.url);
+  const area = url.searchParams.get('area');
+  const team = url.searchParams.get('team');
+  if ((area !== null && !isUuid(area)) || (team !== null && !(isUuid(team) || team === 'none')))
+    return notFound();
+  if (team !== null && area === null) return notFound();
+  const scope: DashboardScope =
+    area === null
+      ? { level: 'national' }
+      : team === null
+        ? { level: 'area', serviceAreaId: area }
+        : { level: 'team', serviceAreaId: area, teamId: team };
+  if (scope.level === 'team' && !(await teamInArea(scope.serviceAreaId, scope.teamId))) return notFound();
+  const filters = parseDashboardFilters(url.searchParams);
+  const groupHeading = scope.level === 'national' ? 'Service area' : 'Team';
+  let table: ReportTable;
+  try {
+    switch (url.searchParams.get('table')) {
+      case 'standing':
+        table = standingTable(await latestStanding(actor, scope, filters), groupHeading);
+        break;
+      case 'trend-good':
+        table = trendTable(await trend(actor, scope, filters), 'good', 'Good or above');
+        break;
+      case 'trend-lowest':
+        table = trendTable(await trend(actor, scope, filters), 'lowest', 'lowest grade');
+        break;
+      case 'quality-assurance':
+        table = qaTable(await qaTrend(actor, scope, filters));
+        break;
+      case 'sections-heat-map':
+        table = heatMapTable(await sectionHeatMap(actor, scope, filters), groupHeading);
+        break;
+      case 'audits-under-way':
+        table = progressTable(await auditsUnderWay(actor, scope, filters, new Date()));
+        break;
+      case 'practitioners':
+        if (scope.level === 'national') return notFound();
+        table = practitionersTable(await practitionerRows(actor, scope, filters), 'Good or above');
+        break;
+      default:
+        return notFound();
+    }
+  } catch (error) {
+    if (error instanceof NotFoundOrForbiddenError) return notFound();
+    throw error;
+  }
+  return new Response(tableCsv(table), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="dashboard-${table.id}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

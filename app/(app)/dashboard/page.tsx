@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import {
+  DashboardFiltersForm,
+  HeatMapWidget,
+  ProgressWidget,
+  QaWidget,
+  StandingWidget,
+  TrendWidget,
+  Widget,
+} from '@/app/(app)/dashboard/widgets';
+import { requireActor } from '@/lib/auth/actor';
+import type { DashboardScope } from '@/lib/db/dashboards';
+import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
+import { dashboardQuery, parseDashboardFilters } from '@/lib/schemas/dashboards';
+
+export const metadata: Metadata = { title: 'National dashboard' };
+export const dynamic = 'force-dynamic';
+
+export default async function NationalDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const filters = parseDashboardFilters(await searchParams);
+  if (!can(actor, 'dashboard.national', NATIONAL)) {
+    // A Head of Service or Assistant Director lands on their own area's dashboard.
+    if (actor.serviceAreaId && can(actor, 'dashboard.area', inArea(actor.serviceAreaId)))
+      redirect(`/dashboard/areas/${actor.serviceAreaId}${dashboardQuery(filters)}`);
+    notFound();
+  }
+  const scope: DashboardScope = { level: 'national' };
+  const props = { actor, scope, filters };
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1>National dashboard</h1>
+        <p className="mt-1 text-slate-700">
+          Every area against the targets of the latest published audit, and how practice has moved across
+          audits. The filters are part of the address, so a view can be bookmarked and shared.
+        </p>
+      </div>
+      <DashboardFiltersForm filters={filters} action="/dashboard" />
+      <Widget id="standing" title="Areas against the targets">
+        <StandingWidget
+          {...props}
+          groupHeading="Service area"
+          linkFor={(areaId) => `/dashboard/areas/${areaId}${dashboardQuery(filters)}`}
+        />
+      </Widget>
+      <Widget id="trend" title="Trend across audits">
+        <TrendWidget {...props} />
+      </Widget>
+      <Widget id="qa" title="Quality-assurance indicators">
+        <QaWidget {...props} />
+      </Widget>
+      <Widget id="heat-map" title="Sections by area">
+        <HeatMapWidget {...props} groupHeading="Service area" />
+      </Widget>
+      <Widget id="progress" title="Audits under way">
+        <ProgressWidget {...props} />
+      </Widget>
+    </div>
+  );
+}
