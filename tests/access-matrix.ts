@@ -157,6 +157,24 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
     national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
   }),
+  // Benchmarking: the audit lead draws and moderates; the assigned benchmarker (SSM or Head of Service)
+  // grades blind; the calibration figures are for the audit lead and the directors.
+  onlyFor('drawBenchmarksAction', 'lib/actions/benchmarks.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('addBenchmarkCaseAction', 'lib/actions/benchmarks.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor('submitBenchmarkAction', 'lib/actions/benchmarks.ts', [
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+  ]),
+  onlyFor('PUT /api/benchmarks/[benchmarkId]/draft', 'app/api/benchmarks/[benchmarkId]/draft/route.ts', [
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+  ]),
+  onlyFor('moderateBenchmarkAction', 'lib/actions/benchmarks.ts', ['SENIOR_SERVICE_MANAGER']),
+  onlyFor(
+    'GET /(app)/audits/[auditId]/calibration/export',
+    'app/(app)/audits/[auditId]/calibration/export/route.ts',
+    ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
+  ),
   onlyFor('saveReportNarrativeAction', 'lib/actions/reports.ts', ['SENIOR_SERVICE_MANAGER']),
   auditLeadership('importResultsAction', 'lib/actions/reports.ts'),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),

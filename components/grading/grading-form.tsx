@@ -32,7 +32,12 @@ const backupKey = (id: string) => `threshold-draft-${id}`;
 const newKey = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 
 export function GradingForm(props: {
-  sampledCaseId: string;
+  /** The record being graded: a sampled case (its auditor) or a benchmark (blind second grading). */
+  recordId: string;
+  submitKey: 'sampledCaseId' | 'benchmarkId';
+  draftUrl: string;
+  /** Where Submit leads; `&review=1` is added when the grade went to area review. */
+  doneHref: string;
   content: RubricContent;
   isEitWorkToFirstHearing: boolean;
   initialAnswers: GradingAnswers;
@@ -77,7 +82,7 @@ export function GradingForm(props: {
   // A reload, a dropped network or an expired session must not lose text:
   // every change is also kept on this device until the server has it.
   useEffect(() => {
-    const raw = window.localStorage.getItem(backupKey(props.sampledCaseId));
+    const raw = window.localStorage.getItem(backupKey(props.recordId));
     if (!raw) return;
     try {
       const backup = JSON.parse(raw) as { baseVersion: number; answers: GradingAnswers };
@@ -93,9 +98,9 @@ export function GradingForm(props: {
         );
       }
     } catch {
-      window.localStorage.removeItem(backupKey(props.sampledCaseId));
+      window.localStorage.removeItem(backupKey(props.recordId));
     }
-  }, [props.sampledCaseId, props.initialVersion, props.initialAnswers]);
+  }, [props.recordId, props.initialVersion, props.initialAnswers]);
 
   const save = useCallback(
     async (options: { keepalive?: boolean; overrideVersion?: number } = {}) => {
@@ -110,7 +115,7 @@ export function GradingForm(props: {
       const sent = current.answers;
       setState('saving');
       try {
-        const response = await fetch(`/api/case-audits/${props.sampledCaseId}/draft`, {
+        const response = await fetch(props.draftUrl, {
           method: 'PUT',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ baseVersion, answers: sent }),
@@ -128,7 +133,7 @@ export function GradingForm(props: {
           setConflict(null);
           if (latest.current.answers === sent) {
             latest.current.dirty = false;
-            window.localStorage.removeItem(backupKey(props.sampledCaseId));
+            window.localStorage.removeItem(backupKey(props.recordId));
             setState('saved');
           } else {
             setState('dirty');
@@ -155,7 +160,7 @@ export function GradingForm(props: {
         finished();
       }
     },
-    [props.sampledCaseId],
+    [props.recordId, props.draftUrl],
   );
 
   useEffect(() => {
@@ -176,7 +181,7 @@ export function GradingForm(props: {
     setAnswers((current) => {
       const updated = next(current);
       window.localStorage.setItem(
-        backupKey(props.sampledCaseId),
+        backupKey(props.recordId),
         JSON.stringify({ baseVersion: latest.current.version, answers: updated }),
       );
       return updated;
@@ -201,7 +206,7 @@ export function GradingForm(props: {
       while (latest.current.inflight) await latest.current.inflight;
       if (latest.current.dirty) await save();
       const result = await props.submitAction({
-        sampledCaseId: props.sampledCaseId,
+        [props.submitKey]: props.recordId,
         baseVersion: latest.current.version,
         submissionId: props.submissionId,
         answersJson: JSON.stringify(answers),
@@ -214,10 +219,8 @@ export function GradingForm(props: {
         setFailures((count) => count + 1);
       } else {
         latest.current.dirty = false;
-        window.localStorage.removeItem(backupKey(props.sampledCaseId));
-        router.push(
-          `/cases/${props.sampledCaseId}/feedback?submitted=1${result.data.sentForAreaReview ? '&review=1' : ''}`,
-        );
+        window.localStorage.removeItem(backupKey(props.recordId));
+        router.push(`${props.doneHref}${result.data.sentForAreaReview ? '&review=1' : ''}`);
       }
     } catch {
       setSubmitError(
@@ -415,7 +418,7 @@ export function GradingForm(props: {
                 setVersion(conflict.currentVersion);
                 latest.current.version = conflict.currentVersion;
                 latest.current.dirty = false;
-                window.localStorage.removeItem(backupKey(props.sampledCaseId));
+                window.localStorage.removeItem(backupKey(props.recordId));
                 setConflict(null);
                 setState('saved');
               }}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { type Prisma } from '@/generated/prisma/client';
+import { notBlindTo } from './blind';
 import { db } from './client';
 import { areaLeaders, notify } from './notifications';
 import type { Actor } from '@/lib/domain/actor';
@@ -345,8 +346,8 @@ export async function getFeedbackSheet(
   actor: Actor,
   mayReadArea: (serviceAreaId: string) => boolean,
 ): Promise<FeedbackSheet | null> {
-  const row = await db().caseAudit.findUnique({
-    where: { sampledCaseId },
+  const row = await db().caseAudit.findFirst({
+    where: { AND: [{ sampledCaseId }, notBlindTo(actor.userId)] },
     select: {
       status: true,
       answers: true,

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
+import { notBlindTo } from './blind';
 import { db, type Tx } from './client';
 import { notify } from './notifications';
 import { assertVersionedUpdate } from './versioned';
@@ -497,7 +498,7 @@ export async function findChallenges(actor: Actor, now: Date): Promise<Challenge
   if (actor.serviceAreaId !== null && !can(actor, 'challenge.view', inArea(actor.serviceAreaId))) return [];
   if (actor.serviceAreaId === null && !can(actor, 'challenge.view', inArea('*'))) return [];
   const rows = await db().challenge.findMany({
-    where,
+    where: { AND: [where, { caseAudit: notBlindTo(actor.userId) }] },
     select: {
       id: true,
       version: true,

@@ -612,6 +612,8 @@ export async function practitionerRows(
       FROM case_audit ca JOIN audit a ON a.id = ca.audit_id
       WHERE ca.audit_id = ANY(${audits.map((audit) => audit.auditId)}) AND ca.status = 'SUBMITTED'
         AND ca.service_area_id = ${scope.serviceAreaId} ${team} ${law}
+        AND NOT EXISTS (SELECT 1 FROM benchmark b WHERE b.case_audit_id = ca.id AND b.benchmarker_id = ${actor.userId}
+                        AND b.status IN ('ASSIGNED', 'IN_PROGRESS'))
     )
     SELECT p.id AS practitioner_id, p.reference, p.name, t.name AS team,
            count(*) AS graded, count(*) FILTER (WHERE c.is_good) AS good,

@@ -12,6 +12,7 @@ import {
   type AuditStatus,
   type LawType,
 } from '@/lib/domain/audits';
+import { describeBenchmarking } from '@/lib/domain/benchmarking';
 import { describeChallengeFigures } from '@/lib/domain/challenges';
 import { NotFoundOrForbiddenError, StaleVersionError } from '@/lib/domain/errors';
 import { QA_INDICATORS, QA_INDICATOR_LABELS, type ChildrenSeen } from '@/lib/domain/grading';
@@ -680,6 +681,15 @@ async function buildAuditReport(
     });
   }
 
+  const benchmarkRows = await db().$queryRaw<{ name: string; cases: bigint; moderated: bigint }[]>`
+    SELECT u.name, count(*) AS cases, count(*) FILTER (WHERE b.status = 'MODERATED') AS moderated
+    FROM benchmark b JOIN app_user u ON u.id = b.benchmarker_id
+    WHERE b.audit_id = ${audit.id} AND b.status IN ('SUBMITTED', 'MODERATED')
+      ${scope.serviceAreaId ? Prisma.sql`AND b.service_area_id = ${scope.serviceAreaId}` : Prisma.empty}
+    GROUP BY u.name
+    ORDER BY count(*) DESC, u.name`;
+  const benchmarked = benchmarkRows.map((row) => ({ name: row.name, cases: Number(row.cases) }));
+  const moderated = benchmarkRows.reduce((sum, row) => sum + Number(row.moderated), 0);
   const lowestLabel = lowestLevel(scale)?.label ?? 'lowest-grade';
   const levelLabel = (key: string) => scale.levels.find((level) => level.key === key)?.label ?? key;
   const challengeScope = scope.serviceAreaId
@@ -746,7 +756,7 @@ async function buildAuditReport(
     challengeSentence: challengeScope
       ? describeChallengeFigures(challengeScope, levelLabel, lowestLabel)
       : `No ${lowestLabel} cases were challenged.`,
-    benchmarkingSentence: 'No cases have been benchmarked in Threshold for this audit.',
+    benchmarkingSentence: describeBenchmarking(benchmarked, moderated),
     trend,
     reconciliation,
     narrative,

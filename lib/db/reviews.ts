@@ -1,4 +1,5 @@
 import 'server-only';
+import { notBlindTo } from './blind';
 import { db } from './client';
 import { areaLeaders, notify } from './notifications';
 import { recordAuditEvent } from './audit-events';
@@ -47,7 +48,7 @@ export type AreaReviewItem = {
 export async function findAreaReviews(actor: Actor): Promise<AreaReviewItem[]> {
   const scope = areaScope(actor, 'areaReview.view');
   const rows = await db().areaReview.findMany({
-    where: scope,
+    where: { AND: [scope, { caseAudit: notBlindTo(actor.userId) }] },
     select: {
       id: true,
       version: true,

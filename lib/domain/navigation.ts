@@ -7,6 +7,7 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/', label: 'Home', requires: null },
   { href: '/dashboard', label: 'Dashboard', requires: 'dashboard.area' },
   { href: '/queue', label: 'My cases', requires: 'queue.view' },
+  { href: '/benchmarks', label: 'Benchmarking', requires: 'benchmark.grade' },
   { href: '/reviews', label: 'Reviews and concerns', requires: 'areaReview.view' },
   { href: '/challenges', label: 'Challenges', requires: 'challenge.view' },
   { href: '/audits', label: 'Audits', requires: 'audit.view' },

@@ -37,6 +37,10 @@ export const ACTIONS = [
   'dashboard.national', // every area against the targets, over time
   'dashboard.area', // one area, drilled down to its teams
   'dashboard.practitioners', // an area's practitioners, for those entitled to see individuals
+  'benchmark.manage', // choose the benchmark sample and assign benchmarkers
+  'benchmark.grade', // grade a case blind, as its benchmarker (never one's own area or own grading)
+  'benchmark.moderate', // record the agreed grade where the two gradings differ
+  'calibration.view', // the agreement figures of an audit
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -132,6 +136,11 @@ export const POLICY: Policy = {
     HEAD_OF_SERVICE: OWN_AREA,
     ASSISTANT_DIRECTOR: OWN_AREA,
   },
+  'benchmark.manage': { SENIOR_SERVICE_MANAGER: ANY },
+  // Heads of Service benchmark other areas' cases: the reach is any area, the rule (not their own) is in the domain.
+  'benchmark.grade': { SENIOR_SERVICE_MANAGER: ANY, HEAD_OF_SERVICE: ANY },
+  'benchmark.moderate': { SENIOR_SERVICE_MANAGER: ANY },
+  'calibration.view': { SENIOR_SERVICE_MANAGER: ANY, NATIONAL_SERVICE_DIRECTOR: ANY, DIRECTOR: ANY },
   // Directors see team level at most (issue 9).
   'dashboard.practitioners': {
     NATIONAL_SERVICE_DIRECTOR: ANY,

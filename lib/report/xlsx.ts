@@ -125,6 +125,29 @@ function summarySheet(workbook: ExcelJS.Workbook, report: AuditReport) {
   }
 }
 
+/** Any set of tables as one workbook: a short summary sheet, then a sheet per table. */
+export async function tablesWorkbook(
+  title: string,
+  summary: [string, Cell][],
+  tables: ReportTable[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Threshold';
+  workbook.title = title;
+  const sheet = workbook.addWorksheet('Summary');
+  sheet.getColumn(1).width = 22;
+  sheet.getColumn(2).width = 100;
+  addRow(sheet, [title], { bold: true, size: 14 });
+  for (const [label, value] of summary) {
+    const row = addRow(sheet, [label, value]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+  }
+  const taken = new Set(['summary', 'history']);
+  for (const table of tables) tableSheet(workbook, table, sheetName(table, taken));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 export async function reportWorkbook(report: AuditReport, tables: ReportTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Threshold';

@@ -32,7 +32,7 @@ export const GradingAnswersSchema = z.strictObject({
 }) satisfies z.ZodType<GradingAnswers, unknown>;
 
 /** Answers travel as one bounded JSON string (the form is nested). */
-const answersJson = z
+export const answersJson = z
   .string()
   .max(600_000, 'The form is too large to save')
   .transform((value, context) => {

@@ -108,6 +108,17 @@ export async function seedAudits(
       comparedWith: 'National Audit September 2013',
       targets: { goodOrAboveTarget: 60, lowestTarget: 14, targetDate: '2015-05-31' },
     },
+    // Seed 000's next steps: a thematic audit of 2015, graded and ready to benchmark.
+    {
+      name: 'Thematic Audit 2015: IRO liaison',
+      windowFrom: '2015-01-01',
+      windowTo: '2015-03-31',
+      thresholdVersionId: national2014,
+      status: 'GRADING' as const,
+      comparedWith: null,
+      targets: null,
+      kind: 'THEMATIC' as const,
+    },
     // The live demo audit: the case index covers its window, ready to sample.
     {
       name: 'National Audit May 2015',
@@ -128,7 +139,7 @@ export async function seedAudits(
     await prisma.audit.create({
       data: {
         name: audit.name,
-        kind: 'NATIONAL_PRACTICE_QUALITY',
+        kind: audit.kind ?? 'NATIONAL_PRACTICE_QUALITY',
         purpose:
           'A snapshot of the standard of casework across all service areas: the percentage of Good work, and progress towards the targets of the inspection action plan.',
         windowFrom: new Date(`${audit.windowFrom}T00:00:00Z`),

@@ -1,4 +1,4 @@
-// The graded cases of the demo's three published national audits, written
+// The graded cases of the demo's published national audits and the thematic audit being graded, written
 // exactly as a results import writes them (lib/db/results-writer.ts), so
 // the November 2014 report reproduces seed 000's Fig. 1–4. Idempotent.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
@@ -15,6 +15,14 @@ const PAST_AUDITS: {
   gradedOn: string;
   results: () => DemoResult[];
 }[] = [
+  // Graded but not yet published: the audit the demo benchmarks (one case in 14 of November 2014's mix).
+  {
+    name: 'Thematic Audit 2015: IRO liaison',
+    prefix: 'T15-',
+    content: NATIONAL_THRESHOLD_OCTOBER_2014,
+    gradedOn: '2015-04-15',
+    results: () => november2014Results().filter((_, index) => index % 14 === 0),
+  },
   {
     name: 'National Audit April 2013',
     prefix: 'A13-',

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -39,4 +39,14 @@ export const errorSummary = (page: Page) => page.getByRole('alert').and(page.loc
 export async function newPerson(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
+}
+
+/**
+ * Chooses an option once the page is live. React's hydration sets a select to
+ * its default value, so a choice made a moment before hydration is undone.
+ */
+export async function chooseOption(page: Page, select: Locator, option: { label: string }): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await select.selectOption(option);
+  await expect(select.locator('option:checked')).toHaveText(option.label);
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { expectNoAxeViolations, newPerson, signIn } from './helpers';
+import { chooseOption, expectNoAxeViolations, newPerson, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -74,8 +74,8 @@ test('the audit lead compares two sections and saves the narrative', async ({ br
   const lead = await newPerson(browser);
   await signIn(lead, 'ssm@example.org');
   await openNovember2014(lead);
-  await lead.getByLabel('Rows').selectOption({ label: 'Supervision' });
-  await lead.getByLabel('Columns').selectOption({ label: 'Case planning' });
+  await chooseOption(lead, lead.getByLabel('Rows'), { label: 'Supervision' });
+  await chooseOption(lead, lead.getByLabel('Columns'), { label: 'Case planning' });
   await lead.getByRole('button', { name: 'Compare' }).click();
   await expect(lead).toHaveURL(/rows=supervision&columns=case-planning/);
   await expect(lead.getByRole('heading', { name: 'Two sections side by side' })).toBeVisible();

@@ -413,11 +413,14 @@ export async function createGradedAudit(
     name?: string;
     comparedWithId?: string;
     kind?: 'NATIONAL_PRACTICE_QUALITY' | 'THEMATIC' | 'LOCAL_QUALITY_IMPACT' | 'PERFORMANCE_BOARD';
+    status?: 'GRADING' | 'REVIEW' | 'PUBLISHED';
+    /** Who graded the cases (default: a new Senior Service Manager, as an import records). */
+    auditorId?: string;
   } = {},
 ) {
   const content = options.content ?? NATIONAL_THRESHOLD_OCTOBER_2014;
   const version = await createThresholdVersion({ content });
-  const importer = await createUser('SENIOR_SERVICE_MANAGER');
+  const importerId = options.auditorId ?? (await createUser('SENIOR_SERVICE_MANAGER')).id;
   const windowTo = new Date(`${options.windowTo ?? '2014-10-31'}T00:00:00Z`);
   const audit = await db().audit.create({
     data: {
@@ -431,7 +434,7 @@ export async function createGradedAudit(
       goodOrAboveTarget: 60,
       lowestTarget: 14,
       comparedWithId: options.comparedWithId ?? null,
-      status: 'PUBLISHED',
+      status: options.status ?? 'PUBLISHED',
     },
     select: { id: true, name: true, thresholdVersionId: true },
   });
@@ -467,7 +470,7 @@ export async function createGradedAudit(
       {
         auditId: audit.id,
         thresholdVersionId: version.id,
-        actorId: importer.id,
+        actorId: importerId,
         reason: 'test',
         now: new Date(),
       },
@@ -475,4 +478,48 @@ export async function createGradedAudit(
     ),
   );
   return { audit, content };
+}
+
+/**
+ * One graded case in an audit under way, chosen for benchmarking and assigned
+ * to `benchmarkerId` (default: a new Senior Service Manager); optionally
+ * already submitted with a different overall grade.
+ */
+export async function createBenchmark(
+  options: { benchmarkerId?: string; serviceAreaId?: string; submitted?: boolean } = {},
+) {
+  const serviceAreaId = options.serviceAreaId ?? (await createServiceArea()).id;
+  const auditor = await createUser('IMPROVEMENT_MANAGER');
+  const { audit, content } = await createGradedAudit(
+    [{ serviceAreaId, grade: 'good', sectionGrades: { supervision: 'good', 'case-planning': 'good' } }],
+    { status: 'GRADING', auditorId: auditor.id },
+  );
+  const caseAudit = await db().caseAudit.findFirstOrThrow({
+    where: { auditId: audit.id },
+    select: { id: true, sampledCaseId: true, answers: true },
+  });
+  const benchmarkerId = options.benchmarkerId ?? (await createUser('SENIOR_SERVICE_MANAGER')).id;
+  const second = completeAnswers(content, 'met');
+  const benchmark = await db().benchmark.create({
+    data: {
+      auditId: audit.id,
+      caseAuditId: caseAudit.id,
+      serviceAreaId,
+      auditorId: auditor.id,
+      benchmarkerId,
+      chosenBy: 'RANDOM',
+      firstOverallGrade: 'good',
+      firstSectionGrades: { supervision: 'good', 'case-planning': 'good' },
+      ...(options.submitted
+        ? {
+            status: 'SUBMITTED' as const,
+            answers: JSON.parse(JSON.stringify(second)) as object,
+            overallGrade: 'met',
+            submittedAt: new Date(),
+          }
+        : {}),
+    },
+    select: { id: true, version: true },
+  });
+  return { audit, content, caseAudit, benchmark, auditorId: auditor.id, benchmarkerId, serviceAreaId };
 }

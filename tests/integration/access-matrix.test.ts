@@ -11,6 +11,7 @@ import {
   createAudit,
   createChallenge,
   createConcernAndReview,
+  createBenchmark,
   createGradedAudit,
   createPractitioner,
   createServiceArea,
@@ -36,6 +37,9 @@ import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
 import * as reports from '@/lib/actions/reports';
+import * as benchmarks from '@/lib/actions/benchmarks';
+import { PUT as saveBenchmarkDraft } from '@/app/api/benchmarks/[benchmarkId]/draft/route';
+import { GET as exportCalibration } from '@/app/(app)/audits/[auditId]/calibration/export/route';
 import { databaseFingerprint } from '../support/fingerprint';
 import { runWithSessionToken } from '@/lib/auth/actor';
 import { MESSAGES } from '@/lib/actions/run';
@@ -288,6 +292,99 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
       if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
       const text = await response.text();
       return { ok: response.status === 200 && text.startsWith('Team,Graded cases,') };
+    };
+  },
+  drawBenchmarksAction: async ({ targetAreaId }) => {
+    const auditor = await createUser('IMPROVEMENT_MANAGER');
+    const { audit } = await createGradedAudit([{ serviceAreaId: targetAreaId, grade: 'good' }], {
+      status: 'GRADING',
+      auditorId: auditor.id,
+    });
+    return () => benchmarks.drawBenchmarksAction({ auditId: audit.id, sharePercent: '10' });
+  },
+  addBenchmarkCaseAction: async ({ targetAreaId }) => {
+    const auditor = await createUser('IMPROVEMENT_MANAGER');
+    const { audit } = await createGradedAudit([{ serviceAreaId: targetAreaId, grade: 'good' }], {
+      status: 'GRADING',
+      auditorId: auditor.id,
+    });
+    const found = await db().caseAudit.findFirstOrThrow({
+      where: { auditId: audit.id },
+      select: { sampledCase: { select: { caseFile: { select: { reference: true } } } } },
+    });
+    const benchmarker = await createUser('SENIOR_SERVICE_MANAGER');
+    return () =>
+      benchmarks.addBenchmarkCaseAction({
+        auditId: audit.id,
+        caseReference: found.sampledCase.caseFile.reference,
+        benchmarkerId: benchmarker.id,
+      });
+  },
+  submitBenchmarkAction: async ({ actorId, role }) => {
+    // Assigned to the actor when they may benchmark; the case is never in their own area.
+    const mayBenchmark = role === 'SENIOR_SERVICE_MANAGER' || role === 'HEAD_OF_SERVICE';
+    const { benchmark, content } = await createBenchmark({
+      benchmarkerId: mayBenchmark && actorId ? actorId : undefined,
+    });
+    return () =>
+      benchmarks.submitBenchmarkAction({
+        benchmarkId: benchmark.id,
+        baseVersion: benchmark.version,
+        submissionId: randomUUID(),
+        answersJson: JSON.stringify(completeAnswers(content, 'met')),
+      });
+  },
+  'PUT /api/benchmarks/[benchmarkId]/draft': async ({ actorId, role }) => {
+    const mayBenchmark = role === 'SENIOR_SERVICE_MANAGER' || role === 'HEAD_OF_SERVICE';
+    const { benchmark, content } = await createBenchmark({
+      benchmarkerId: mayBenchmark && actorId ? actorId : undefined,
+    });
+    return async () => {
+      const response = await saveBenchmarkDraft(
+        new Request('http://localhost/draft', {
+          method: 'PUT',
+          body: JSON.stringify({ baseVersion: benchmark.version, answers: completeAnswers(content, 'met') }),
+        }),
+        { params: Promise.resolve({ benchmarkId: benchmark.id }) },
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      return { ok: response.status === 200 };
+    };
+  },
+  moderateBenchmarkAction: async () => {
+    const { benchmark } = await createBenchmark({ submitted: true });
+    return () =>
+      benchmarks.moderateBenchmarkAction({
+        benchmarkId: benchmark.id,
+        version: benchmark.version,
+        reason: 'Agreed after reading the plan again.',
+        'agreed.overall': 'met',
+        'agreed.case-recording': 'met',
+        'agreed.case-planning': 'met',
+        'agreed.reporting': 'met',
+        'agreed.safeguarding': 'met',
+        'agreed.voice-of-the-child': 'met',
+        'agreed.diversity': 'met',
+        'agreed.management-oversight': 'met',
+        'agreed.supervision': 'met',
+      });
+  },
+  'GET /(app)/audits/[auditId]/calibration/export': async () => {
+    const { audit } = await createBenchmark({ submitted: true });
+    return async () => {
+      const response = await exportCalibration(
+        new Request(
+          `http://localhost/audits/${audit.id}/calibration/export?format=csv&table=agreement-overall`,
+        ),
+        { params: Promise.resolve({ auditId: audit.id }) },
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      const text = await response.text();
+      return {
+        ok: response.status === 200 && text.startsWith('Statistic,Value') && text.includes('Pairs,1'),
+      };
     };
   },
   saveReportNarrativeAction: async () => {

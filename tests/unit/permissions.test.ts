@@ -67,6 +67,10 @@ const EXPECTED: Record<Action, Role[]> = {
     'NATIONAL_SERVICE_DIRECTOR',
     'DIRECTOR',
   ],
+  'benchmark.manage': ['SENIOR_SERVICE_MANAGER'],
+  'benchmark.grade': ['SENIOR_SERVICE_MANAGER', 'HEAD_OF_SERVICE'],
+  'benchmark.moderate': ['SENIOR_SERVICE_MANAGER'],
+  'calibration.view': ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
   'dashboard.practitioners': [
     'SENIOR_SERVICE_MANAGER',
     'HEAD_OF_SERVICE',

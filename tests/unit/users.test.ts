@@ -48,6 +48,7 @@ describe('navigationFor', () => {
       [
         '/',
         '/dashboard',
+        '/benchmarks',
         '/reviews',
         '/challenges',
         '/audits',
@@ -69,9 +70,12 @@ describe('navigationFor', () => {
   it.each(['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'] as const)(
     '%s sees the reviews of their own area',
     (role) => {
+      // Heads of Service benchmark other areas' cases; Assistant Directors do not benchmark.
+      const benchmarks = role === 'HEAD_OF_SERVICE' ? ['/benchmarks'] : [];
       expect(navigationFor({ role, serviceAreaId: 'a1' }).map((item) => item.href)).toEqual([
         '/',
         '/dashboard',
+        ...benchmarks,
         '/reviews',
         '/challenges',
         '/audits',
@@ -82,6 +86,7 @@ describe('navigationFor', () => {
       // Without an area (misconfigured) nothing area-scoped shows.
       expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual([
         '/',
+        ...benchmarks,
         '/audits',
         '/thresholds',
         '/inbox',

@@ -35,6 +35,8 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
   const audit = await getAudit(auditId);
   if (!audit) notFound();
   const canManage = can(actor, 'audit.manage', NATIONAL) && !isFrozen(audit.status);
+  const canSeeBenchmarks =
+    can(actor, 'benchmark.manage', NATIONAL) || can(actor, 'calibration.view', NATIONAL);
   const canReadReport =
     can(actor, 'report.view', NATIONAL) ||
     (actor.serviceAreaId !== null && can(actor, 'report.view', inArea(actor.serviceAreaId)));
@@ -59,9 +61,12 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
         <p className="mt-1 text-slate-700">
           {AUDIT_KIND_LABELS[audit.kind]} · {AUDIT_STATUS_LABELS[audit.status]}
         </p>
-        {canReadReport && (
-          <p className="mt-2">
-            <Link href={`/reports/${audit.id}`}>Open the report</Link>
+        {(canReadReport || canSeeBenchmarks) && (
+          <p className="mt-2 flex flex-wrap gap-4">
+            {canReadReport && <Link href={`/reports/${audit.id}`}>Open the report</Link>}
+            {canSeeBenchmarks && (
+              <Link href={`/audits/${audit.id}/benchmarks`}>Benchmarking and calibration</Link>
+            )}
           </p>
         )}
       </div>

@@ -61,7 +61,10 @@ export default async function GradeCasePage({ params }: { params: Promise<{ samp
         </p>
       ) : (
         <GradingForm
-          sampledCaseId={grading.sampledCaseId}
+          recordId={grading.sampledCaseId}
+          submitKey="sampledCaseId"
+          draftUrl={`/api/case-audits/${grading.sampledCaseId}/draft`}
+          doneHref={`/cases/${grading.sampledCaseId}/feedback?submitted=1`}
           content={grading.content}
           isEitWorkToFirstHearing={isEitWorkToFirstHearing(grading)}
           initialAnswers={grading.caseAudit?.answers ?? emptyAnswers(grading.content)}

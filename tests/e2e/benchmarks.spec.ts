@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import { chooseOption, expectNoAxeViolations, newPerson, signIn } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const AUDIT = 'Thematic Audit 2015: IRO liaison';
+const CASE = 'T15-000001'; // an A1 case, graded Good by the Improvement Manager
+
+/** Every section Met, every question Yes: the blind second grading, by pointer. */
+async function gradeEverythingMet(page: Page) {
+  const sections = page
+    .locator('form section[aria-labelledby$="-title"]')
+    .filter({ has: page.getByRole('group', { name: /^Grade for / }) });
+  const count = await sections.count();
+  expect(count).toBeGreaterThan(3);
+  for (let index = 0; index < count; index += 1) {
+    const section = sections.nth(index);
+    await section
+      .getByRole('group', { name: /^Grade for / })
+      .getByRole('radio', { name: 'Met', exact: true })
+      .check();
+    await section
+      .getByRole('textbox')
+      .first()
+      .fill(`Benchmark evidence ${index + 1}.`);
+    const groups = section.getByRole('group');
+    const questions = await groups.count();
+    for (let question = 1; question < questions; question += 1)
+      await groups.nth(question).getByRole('radio', { name: 'Yes' }).check();
+  }
+  const seen = page.getByRole('radio', { name: 'Seen', exact: true });
+  if (await seen.count()) await seen.check();
+  for (const indicator of [
+    'Audit done collaboratively with the practitioner',
+    'Feedback from the child or family obtained',
+    'Management oversight recorded',
+    'Supervision recorded',
+  ])
+    await page.getByRole('group', { name: indicator }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('met');
+  await page.getByLabel(/^Rationale/).fill('Planning was reactive; the threshold for Good was not reached.');
+}
+
+test('a benchmark round: chosen by hand and at random, graded blind, moderated, and measured', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // The audit lead adds a case by hand for the Head of Service of A2, then draws 10% at random.
+  const lead = await newPerson(browser);
+  await signIn(lead, 'ssm@example.org');
+  await lead.goto('/audits');
+  await lead.getByRole('link', { name: AUDIT }).click();
+  await lead.getByRole('link', { name: 'Benchmarking and calibration' }).click();
+  await expect(lead.getByRole('heading', { level: 1, name: `Benchmarking: ${AUDIT}` })).toBeVisible();
+  await lead.getByLabel('Case reference').fill(CASE);
+  // The Head of Service for A1 may not benchmark an A1 case.
+  await chooseOption(lead, lead.getByLabel('Benchmarker'), { label: 'Hannah Osei (Head of Service)' });
+  await lead.getByRole('button', { name: 'Add the case' }).click();
+  await expect(lead.getByText("Hannah Osei is Head of Service for this case's area").first()).toBeVisible();
+  await chooseOption(lead, lead.getByLabel('Benchmarker'), { label: 'Helen Okafor (Head of Service)' });
+  await lead.getByRole('button', { name: 'Add the case' }).click();
+  await expect(lead.getByText('Case added and the benchmarker told.')).toBeVisible();
+  await lead.getByRole('button', { name: 'Draw and assign' }).click();
+  await expect(lead.getByText('Sample drawn and benchmarkers told.')).toBeVisible();
+  await expect(
+    lead.getByRole('row', { name: new RegExp(`^${CASE} A1 .* Helen Okafor By hand Not started`) }),
+  ).toBeVisible();
+  await expectNoAxeViolations(lead);
+
+  // The benchmarker grades blind: nothing of the original grading is on the page.
+  const head = await newPerson(browser);
+  await signIn(head, 'hos.a2@example.org');
+  await head.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Benchmarking' }).click();
+  await head.getByRole('link', { name: CASE }).click();
+  await expect(head.getByRole('heading', { level: 1, name: `Benchmark case ${CASE}` })).toBeVisible();
+  await expect(head.getByText(/Original grade/)).toHaveCount(0);
+  await expect(head.getByText('Imogen Marsh')).toHaveCount(0);
+  await expectNoAxeViolations(head);
+  await gradeEverythingMet(head);
+  await head.getByRole('button', { name: 'Submit grades' }).click();
+  await expect(head.getByRole('heading', { level: 1, name: `Case ${CASE}: the two gradings` })).toBeVisible();
+  await expect(head.getByText('Your grades are submitted.')).toBeVisible();
+  await expect(head.getByRole('row', { name: /^Overall grade \(differs\) Good Met/ })).toBeVisible();
+  await expect(head.getByRole('button', { name: 'Record the agreed grades' })).toHaveCount(0);
+  await expectNoAxeViolations(head);
+  await head.context().close();
+
+  // The audit lead moderates: the agreed grade becomes the case's grade.
+  await lead.reload();
+  await lead.getByRole('link', { name: CASE }).click();
+  await expect(lead.getByRole('heading', { level: 1, name: `Case ${CASE}: the two gradings` })).toBeVisible();
+  const selects = lead.getByRole('combobox', { name: /^Agreed grade:/ });
+  const count = await selects.count();
+  for (let index = 0; index < count; index += 1)
+    await chooseOption(lead, selects.nth(index), { label: 'Met' });
+  await lead
+    .getByLabel('Why this grade was agreed')
+    .fill('Planning was reactive throughout; Met is the threshold.');
+  await lead.getByRole('button', { name: 'Record the agreed grades' }).click();
+  await lead
+    .getByRole('dialog', { name: 'Record the agreed grades?' })
+    .getByRole('button', { name: 'Yes, record them' })
+    .click();
+  await expect(lead.getByText(/Moderated by Sara Mensah/)).toBeVisible();
+  await expectNoAxeViolations(lead);
+
+  // The calibration report counts the pair and the moderation, and downloads.
+  await lead.getByRole('link', { name: 'Back to benchmarking' }).click();
+  await lead.getByRole('link', { name: 'Open the calibration report' }).click();
+  await expect(lead.getByRole('heading', { level: 1, name: `Calibration report: ${AUDIT}` })).toBeVisible();
+  await expect(lead.locator('#agreement-overall').getByRole('row', { name: /^Pairs 1/ })).toBeVisible();
+  await expect(lead.locator('#moderations').getByRole('row', { name: /^Sara Mensah 1/ })).toBeVisible();
+  await expect(lead.getByText(/Only 1 case graded by both graders/).first()).toBeVisible();
+  const pending = lead.waitForEvent('download');
+  await lead
+    .getByRole('link', { name: 'Download “By auditor: agreement and direction of disagreement” as CSV' })
+    .click();
+  const csv = Buffer.concat(await (await (await pending).createReadStream()).toArray()).toString('utf8');
+  expect(csv).toContain('Imogen Marsh,1,0%');
+  await expectNoAxeViolations(lead);
+
+  // The audit's report says it in seed 000's words.
+  await lead.goto('/reports');
+  await lead.getByRole('link', { name: AUDIT }).click();
+  await expect(lead.getByText('Helen Okafor benchmarked 1 case; 1 was moderated.')).toBeVisible();
+  await lead.context().close();
+});
