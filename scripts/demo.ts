@@ -23,7 +23,7 @@ try {
   runPrisma(['generate']);
   const seeded = await seedDemoDatabase(url);
   console.log(
-    `[demo] demo data: ${seeded.areas} service areas, ${seeded.teams} teams, ${seeded.practitioners} practitioners, ${seeded.users} users, ${seeded.thresholdVersions} threshold versions, ${seeded.audits} audits, ${seeded.caseFiles} case files, ${seeded.gradedCases} graded cases in published audits`,
+    `[demo] demo data: ${seeded.areas} service areas, ${seeded.teams} teams, ${seeded.practitioners} practitioners, ${seeded.users} users, ${seeded.thresholdVersions} threshold versions, ${seeded.audits} audits, ${seeded.caseFiles} case files, ${seeded.gradedCases} graded cases`,
   );
   const env = scriptEnv({
     DATABASE_URL: url,

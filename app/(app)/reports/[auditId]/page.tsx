@@ -39,7 +39,10 @@ function chartRows(report: AuditReport, rows: GradeRow[]): ChartRow[] {
     .filter((row) => row.total > 0)
     .map((row) => ({
       label: row.label,
-      ...Object.fromEntries(row.cells.map((cell) => [cell.key, cell.percent])),
+      // Exact shares to one decimal, so each bar fills 100% (the table prints the rounded figures).
+      ...Object.fromEntries(
+        row.cells.map((cell) => [cell.key, Math.round((cell.count * 1000) / row.total) / 10]),
+      ),
     }));
 }
 
