@@ -1,5 +1,6 @@
 'use server';
 
+import { summarisePublishedAudit } from '@/lib/db/dashboards';
 import { createAudit, transitionAudit, updateAudit } from '@/lib/db/audits';
 import { assertAuditSettings } from '@/lib/domain/audits';
 import { NATIONAL } from '@/lib/domain/permissions';
@@ -27,6 +28,7 @@ export async function transitionAuditAction(input: unknown): Promise<ActionResul
   return runAction(TransitionAuditSchema, input, async (actor, request) => {
     authorise(actor, 'audit.manage', NATIONAL);
     await transitionAudit(actor.userId, request);
+    if (request.to === 'PUBLISHED') await summarisePublishedAudit(request.auditId);
     return null;
   });
 }

@@ -155,6 +155,24 @@ async function ensureSummaries(audits: { id: string; thresholdVersionId: string 
   }
 }
 
+/**
+ * Summarises a just-published audit (or one that just took imported cases) at
+ * once, so the first dashboard view after publishing does not pay for it.
+ * Summaries rebuild on read anyway, so a failure here only costs time.
+ */
+export async function summarisePublishedAudit(auditId: string): Promise<void> {
+  const audit = await db().audit.findUnique({
+    where: { id: auditId },
+    select: { id: true, status: true, thresholdVersionId: true },
+  });
+  if (audit?.status !== 'PUBLISHED') return;
+  try {
+    await ensureSummaries([audit]);
+  } catch (error) {
+    console.error(`[dashboard] summary of audit ${auditId} left for the next read`, error);
+  }
+}
+
 function scopeFilter(scope: DashboardScope) {
   if (scope.level === 'national') return Prisma.empty;
   if (scope.level === 'area') return Prisma.sql`AND s.service_area_id = ${scope.serviceAreaId}`;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { readTable } from '@/lib/csv/read-table';
+import { summarisePublishedAudit } from '@/lib/db/dashboards';
 import { commitResults, findResultsAudit, resultsLookup, type ResultsCommit } from '@/lib/db/results';
 import type { ImportProblem } from '@/lib/domain/practitioner-import';
 import { validateResults, type UnknownPractitioner } from '@/lib/domain/results-import';
@@ -77,5 +78,6 @@ export async function checkAndImportResults(
     input.fileName,
     now,
   );
+  await summarisePublishedAudit(committed.auditId);
   return { status: 'imported', rowCount: rows.length, ...committed };
 }

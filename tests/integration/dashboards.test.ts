@@ -8,6 +8,7 @@ import {
   unique,
 } from '../factories';
 import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
+import { transitionAuditAction } from '@/lib/actions/audits';
 import { importResultsAction } from '@/lib/actions/reports';
 import { runWithSessionToken } from '@/lib/auth/actor';
 import { db } from '@/lib/db/client';
@@ -149,6 +150,25 @@ describe('dashboards', () => {
     const after = await latestStanding(nsd.actor, { level: 'area', serviceAreaId: area.id }, filters);
     expect(after.overall?.good).toMatchObject({ count: 5, total: 6 });
     expect(after.overall?.lowest).toMatchObject({ count: 1, total: 6 });
+  });
+
+  it('summarises an audit when it is published, so the first dashboard view does not wait', async () => {
+    const area = await createServiceArea();
+    const { audit } = await createGradedAudit(cases(area.id, ['good', 'met']), {
+      kind: 'PERFORMANCE_BOARD',
+      status: 'REVIEW',
+    });
+    expect(await db().auditSummaryState.count({ where: { auditId: audit.id } })).toBe(0);
+    const lead = await person('SENIOR_SERVICE_MANAGER');
+    expect(
+      await lead.act(() => transitionAuditAction({ auditId: audit.id, version: 1, to: 'PUBLISHED' })),
+    ).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect(await db().auditSummaryState.count({ where: { auditId: audit.id } })).toBe(1);
+    const rows = await db().auditSummary.findMany({ where: { auditId: audit.id }, select: { cases: true } });
+    expect(rows.reduce((sum, row) => sum + row.cases, 0)).toBe(2);
   });
 
   it('refuses a Head of Service another area’s dashboard and its practitioners', async () => {
