@@ -7,7 +7,6 @@ import type { Actor } from '@/lib/domain/actor';
 import type { AuditKind, LawType } from '@/lib/domain/audits';
 import { isOverdue } from '@/lib/domain/challenges';
 import {
-  drillDownLevel,
   groupShare,
   parseDashboardRules,
   qaPriority,
@@ -314,8 +313,6 @@ export async function latestStanding(
 ): Promise<LatestStanding> {
   authoriseDashboard(actor, scope);
   const by = scope.level === 'national' ? 'area' : 'team';
-  if (by === 'team' && drillDownLevel(actor, scopeArea(scope)) === 'none')
-    throw new NotFoundOrForbiddenError();
   const [audits, rules] = await Promise.all([publishedAudits(filters), getDashboardRules()]);
   const audit = audits.at(-1) ?? null;
   if (!audit) return { audit: null, goodLabel: 'Good', lowestLabel: 'lowest grade', overall: null, rows: [] };
@@ -356,10 +353,6 @@ export async function latestStanding(
   };
 }
 
-function scopeArea(scope: DashboardScope): string {
-  return scope.level === 'national' ? '' : scope.serviceAreaId;
-}
-
 export type Trend = {
   audits: TrendAudit[];
   good: TrendSeries[];
@@ -371,8 +364,6 @@ export type Trend = {
 export async function trend(actor: Actor, scope: DashboardScope, filters: DashboardFilters): Promise<Trend> {
   authoriseDashboard(actor, scope);
   const by = scope.level === 'national' ? 'area' : 'team';
-  if (by === 'team' && drillDownLevel(actor, scopeArea(scope)) === 'none')
-    throw new NotFoundOrForbiddenError();
   const [audits, rules] = await Promise.all([publishedAudits(filters), getDashboardRules()]);
   const [overallTotals, groupTotals, groups] = await Promise.all([
     totalsByGroup(audits, scope, filters, 'all'),
@@ -479,8 +470,6 @@ export async function sectionHeatMap(
 ): Promise<HeatMap> {
   authoriseDashboard(actor, scope);
   const by = scope.level === 'national' ? 'area' : 'team';
-  if (by === 'team' && drillDownLevel(actor, scopeArea(scope)) === 'none')
-    throw new NotFoundOrForbiddenError();
   const [audits, rules] = await Promise.all([publishedAudits(filters), getDashboardRules()]);
   const audit = audits.at(-1);
   if (!audit) return { audit: null, sections: [], rows: [] };

@@ -259,21 +259,6 @@ async function gradeCounts(auditId: string, scope: ReportScope) {
   return { overall, byLaw, byArea, byEmployment };
 }
 
-async function areaGradeCounts(auditId: string, scope: ReportScope): Promise<Map<string, Counts>> {
-  const rows = await db().$queryRaw<{ service_area_id: string; overall_grade: string; count: bigint }[]>`
-    SELECT ca.service_area_id, ca.overall_grade, count(*) AS count
-    FROM case_audit ca
-    WHERE ca.audit_id = ${auditId} AND ${GRADED} ${areaFilter(scope)}
-    GROUP BY ca.service_area_id, ca.overall_grade`;
-  const byArea = new Map<string, Counts>();
-  for (const row of rows) {
-    const counts = byArea.get(row.service_area_id) ?? {};
-    counts[row.overall_grade] = Number(row.count);
-    byArea.set(row.service_area_id, counts);
-  }
-  return byArea;
-}
-
 async function childrenSeenCounts(auditId: string, scope: ReportScope) {
   return db().$queryRaw<
     { service_area_id: string; is_eit: boolean; children_seen: string | null; count: bigint }[]
@@ -496,31 +481,20 @@ async function buildAuditReport(
   const columnSection =
     options.crossTab?.columnSection ?? sectionKeys.find((key) => key !== rowSection && key !== undefined);
 
-  const [
-    counts,
-    earlierCounts,
-    earlierAreaCounts,
-    seen,
-    sections,
-    crossRows,
-    qa,
-    strengths,
-    learning,
-    trendRows,
-  ] = await Promise.all([
-    gradeCounts(audit.id, scope),
-    earlierId ? gradeCounts(earlierId, scope) : null,
-    earlierId ? areaGradeCounts(earlierId, scope) : null,
-    childrenSeenCounts(audit.id, scope),
-    sectionCounts(audit.id, scope, goodKeys),
-    rowSection && columnSection && sectionKeys.includes(rowSection) && sectionKeys.includes(columnSection)
-      ? crossTabCounts(audit.id, scope, rowSection, columnSection)
-      : null,
-    qaCounts(audit.id, scope),
-    themeCounts(audit.id, scope, 'strengths'),
-    themeCounts(audit.id, scope, 'learningPoints'),
-    trendCounts(audit, scope),
-  ]);
+  const [counts, earlierCounts, seen, sections, crossRows, qa, strengths, learning, trendRows] =
+    await Promise.all([
+      gradeCounts(audit.id, scope),
+      earlierId ? gradeCounts(earlierId, scope) : null,
+      childrenSeenCounts(audit.id, scope),
+      sectionCounts(audit.id, scope, goodKeys),
+      rowSection && columnSection && sectionKeys.includes(rowSection) && sectionKeys.includes(columnSection)
+        ? crossTabCounts(audit.id, scope, rowSection, columnSection)
+        : null,
+      qaCounts(audit.id, scope),
+      themeCounts(audit.id, scope, 'strengths'),
+      themeCounts(audit.id, scope, 'learningPoints'),
+      trendCounts(audit, scope),
+    ]);
   const [areas, narrative, challengeFigures, earlierAudit] = await Promise.all([
     areaLabels(),
     loadNarrative(audit.id),
@@ -555,7 +529,8 @@ async function buildAuditReport(
       areas.get(areaId)?.code ?? 'Unknown area',
       counts.byArea.get(areaId)!,
     );
-    const earlierArea = earlierAreaCounts?.get(areaId);
+    // The earlier audit's areas come from the same single pass as its Fig. 1.
+    const earlierArea = earlierCounts?.byArea.get(areaId);
     const earlierRow = earlierArea && earlierScale ? gradeRow(earlierScale, areaId, '', earlierArea) : null;
     return {
       ...row,

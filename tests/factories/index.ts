@@ -5,6 +5,8 @@ import { db } from '@/lib/db/client';
 import { startSession } from '@/lib/db/sessions';
 import { drawAndStoreSample, lockSample } from '@/lib/db/sampling';
 import { hashPassword } from '@/lib/auth/password';
+import { runWithSessionToken } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/roles';
 import type { RubricContent } from '@/lib/domain/rubric';
 import { emptyAnswers, type GradingAnswers } from '@/lib/domain/grading';
@@ -72,6 +74,24 @@ export async function signedInAs(userId: string): Promise<string> {
 }
 
 /** A threshold document with one version (published unless asked), from a seeded rubric. */
+/**
+ * A person with a real session: `act` runs server code as them (actions and
+ * route handlers read the session), `actor` is for calling lib/db directly.
+ */
+export async function actingAs(role: Role, serviceAreaId: string | null = null, userId?: string) {
+  const id = userId ?? (await createUser(role, serviceAreaId)).id;
+  const token = await signedInAs(id);
+  const actor: Actor = {
+    userId: id,
+    sessionId: 'test',
+    name: 'Test',
+    email: 'test@example.org',
+    role,
+    serviceAreaId,
+  };
+  return { id, actor, act: <T>(fn: () => Promise<T>) => runWithSessionToken(token, fn) };
+}
+
 export async function createThresholdVersion(
   options: { status?: 'DRAFT' | 'PUBLISHED'; content?: RubricContent } = {},
 ) {

@@ -5,7 +5,7 @@ import {
   createGradedAudit,
   createServiceArea,
   createUser,
-  signedInAs,
+  actingAs,
 } from '../factories';
 import { PUT as saveBenchmarkDraftRoute } from '@/app/api/benchmarks/[benchmarkId]/draft/route';
 import {
@@ -15,27 +15,10 @@ import {
   submitBenchmarkAction,
 } from '@/lib/actions/benchmarks';
 import { MESSAGES } from '@/lib/actions/run';
-import { runWithSessionToken } from '@/lib/auth/actor';
 import { calibrationFor, getBenchmarkCase, getComparison } from '@/lib/db/benchmarks';
 import { getFeedbackSheet } from '@/lib/db/case-audits';
 import { db } from '@/lib/db/client';
-import type { Actor } from '@/lib/domain/actor';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
-import type { Role } from '@/lib/domain/roles';
-
-async function person(role: Role, serviceAreaId: string | null = null, userId?: string) {
-  const id = userId ?? (await createUser(role, serviceAreaId)).id;
-  const token = await signedInAs(id);
-  const actor: Actor = {
-    userId: id,
-    sessionId: 'test',
-    name: 'Test',
-    email: 'test@example.org',
-    role,
-    serviceAreaId,
-  };
-  return { id, actor, act: <T>(fn: () => Promise<T>) => runWithSessionToken(token, fn) };
-}
 
 describe('benchmark sample', () => {
   it('draws a share of the graded cases with every auditor and area, never to the auditor or the area’s own', async () => {
@@ -48,7 +31,7 @@ describe('benchmark sample', () => {
     const { audit } = await createGradedAudit(cases, { status: 'GRADING', auditorId: auditorA.id });
     // A Head of Service of the north area is a candidate benchmarker, but never for north's cases.
     await createUser('HEAD_OF_SERVICE', north.id);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const drawn = await lead.act(() => drawBenchmarksAction({ auditId: audit.id, sharePercent: '10' }));
     expect(drawn.ok).toBe(true);
     if (!drawn.ok) return;
@@ -87,7 +70,7 @@ describe('benchmark sample', () => {
       })
     ).sampledCase.caseFile.reference;
     const ownAreaHead = await createUser('HEAD_OF_SERVICE', area.id);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const add = (benchmarkerId: string) =>
       lead.act(() => addBenchmarkCaseAction({ auditId: audit.id, caseReference: reference, benchmarkerId }));
     const fromArea = await add(ownAreaHead.id);
@@ -104,7 +87,7 @@ describe('benchmark sample', () => {
 
 describe('blind second grading', () => {
   it('shows the benchmarker no original grade until they submit, then both side by side', async () => {
-    const benchmarker = await person('SENIOR_SERVICE_MANAGER');
+    const benchmarker = await actingAs('SENIOR_SERVICE_MANAGER');
     const { benchmark, caseAudit, content } = await createBenchmark({ benchmarkerId: benchmarker.id });
     // The original grades carry a marker that must not reach the benchmarker.
     const original = await db().caseAudit.findUniqueOrThrow({
@@ -127,7 +110,7 @@ describe('blind second grading', () => {
     // The feedback sheet of the same case is closed to them while they are blind.
     expect(await getFeedbackSheet(caseAudit.sampledCaseId, benchmarker.actor, () => true)).toBeNull();
     // Nobody else opens the benchmark form.
-    const other = await person('SENIOR_SERVICE_MANAGER');
+    const other = await actingAs('SENIOR_SERVICE_MANAGER');
     await expect(getBenchmarkCase(other.actor, benchmark.id)).rejects.toBeInstanceOf(
       NotFoundOrForbiddenError,
     );
@@ -174,7 +157,7 @@ describe('blind second grading', () => {
 describe('moderation', () => {
   it('makes the agreed grade the case’s grade, keeps all three in history, and counts it', async () => {
     const { audit, benchmark, caseAudit } = await createBenchmark({ submitted: true });
-    const moderator = await person('SENIOR_SERVICE_MANAGER');
+    const moderator = await actingAs('SENIOR_SERVICE_MANAGER');
     const comparison = await getComparison(moderator.actor, benchmark.id);
     expect(comparison.canModerate).toBe(true);
     const agreed = Object.fromEntries(
@@ -224,7 +207,7 @@ describe('moderation', () => {
 
   it('refuses a Head of Service moderating, and anyone moderating before the benchmark is submitted', async () => {
     const { benchmark } = await createBenchmark();
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const early = await lead.act(() =>
       moderateBenchmarkAction({
         benchmarkId: benchmark.id,
@@ -234,7 +217,7 @@ describe('moderation', () => {
       }),
     );
     expect(early).toEqual({ ok: false, error: MESSAGES.notFound });
-    const head = await person('HEAD_OF_SERVICE', (await createServiceArea()).id);
+    const head = await actingAs('HEAD_OF_SERVICE', (await createServiceArea()).id);
     const submitted = await createBenchmark({ submitted: true });
     const refused = await head.act(() =>
       moderateBenchmarkAction({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createConcernAndReview, createServiceArea, createUser, signedInAs } from '../factories';
+import { createConcernAndReview, createServiceArea, actingAs } from '../factories';
 import { databaseFingerprint } from '../support/fingerprint';
-import { runWithSessionToken } from '@/lib/auth/actor';
 import {
   adjudicateChallengeAction,
   decideChallengeAction,
@@ -13,13 +12,6 @@ import {
 import { MESSAGES } from '@/lib/actions/run';
 import { db } from '@/lib/db/client';
 import { auditChallengeFigures } from '@/lib/db/challenges';
-import type { Role } from '@/lib/domain/roles';
-
-async function person(role: Role, serviceAreaId: string | null = null, userId?: string) {
-  const id = userId ?? (await createUser(role, serviceAreaId)).id;
-  const token = await signedInAs(id);
-  return { id, act: <T>(fn: () => Promise<T>) => runWithSessionToken(token, fn) };
-}
 
 const raise = (sampledCaseId: string) =>
   raiseChallengeAction({
@@ -33,9 +25,9 @@ describe('challenges', () => {
   it('runs challenge → reply → re-grade, changes the audit’s figures and keeps the original grade in history', async () => {
     const area = await createServiceArea();
     const graded = await createConcernAndReview(area.id);
-    const hos = await person('HEAD_OF_SERVICE', area.id);
-    const auditor = await person('IMPROVEMENT_MANAGER', null, graded.auditorId);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const hos = await actingAs('HEAD_OF_SERVICE', area.id);
+    const auditor = await actingAs('IMPROVEMENT_MANAGER', null, graded.auditorId);
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     expect(await hos.act(() => raise(graded.assigned.sampledCaseId))).toEqual({ ok: true, data: null });
     const challenge = await db().challenge.findFirstOrThrow({
       where: { caseAuditId: graded.caseAuditId },
@@ -108,10 +100,10 @@ describe('challenges', () => {
   it('refers to the National Service Director, whose adjudication is final', async () => {
     const area = await createServiceArea();
     const graded = await createConcernAndReview(area.id);
-    const hos = await person('HEAD_OF_SERVICE', area.id);
-    const auditor = await person('IMPROVEMENT_MANAGER', null, graded.auditorId);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
-    const nsd = await person('NATIONAL_SERVICE_DIRECTOR');
+    const hos = await actingAs('HEAD_OF_SERVICE', area.id);
+    const auditor = await actingAs('IMPROVEMENT_MANAGER', null, graded.auditorId);
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
+    const nsd = await actingAs('NATIONAL_SERVICE_DIRECTOR');
     await hos.act(() => raise(graded.assigned.sampledCaseId));
     const challenge = await db().challenge.findFirstOrThrow({
       where: { caseAuditId: graded.caseAuditId },
@@ -186,7 +178,7 @@ describe('challenges', () => {
       ['IMPROVEMENT_MANAGER', null],
       ['DIRECTOR', null],
     ] as const) {
-      const someone = await person(role, areaId);
+      const someone = await actingAs(role, areaId);
       const snapshot = await databaseFingerprint();
       expect(await someone.act(() => raise(graded.assigned.sampledCaseId))).toEqual({
         ok: false,
@@ -204,7 +196,7 @@ describe('challenges', () => {
       where: { id: graded.caseAuditId },
       data: { submittedAt: new Date(Date.now() - 30 * 86_400_000) },
     });
-    const hos = await person('HEAD_OF_SERVICE', area.id);
+    const hos = await actingAs('HEAD_OF_SERVICE', area.id);
     expect(await hos.act(() => raise(graded.assigned.sampledCaseId))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/within 10 working days/) as unknown,

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createGradedAudit,
-  createServiceArea,
-  createTeam,
-  createUser,
-  signedInAs,
-  unique,
-} from '../factories';
+import { createGradedAudit, createServiceArea, createTeam, unique, actingAs } from '../factories';
 import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
 import { transitionAuditAction } from '@/lib/actions/audits';
 import { importResultsAction } from '@/lib/actions/reports';
-import { runWithSessionToken } from '@/lib/auth/actor';
 import { db } from '@/lib/db/client';
 import {
   auditsUnderWay,
@@ -24,21 +16,6 @@ import {
 } from '@/lib/db/dashboards';
 import type { Actor } from '@/lib/domain/actor';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
-import type { Role } from '@/lib/domain/roles';
-
-async function person(role: Role, serviceAreaId: string | null = null) {
-  const user = await createUser(role, serviceAreaId);
-  const token = await signedInAs(user.id);
-  const actor: Actor = {
-    userId: user.id,
-    sessionId: 'test',
-    name: 'Test',
-    email: 'test@example.org',
-    role,
-    serviceAreaId,
-  };
-  return { actor, act: <T>(fn: () => Promise<T>) => runWithSessionToken(token, fn) };
-}
 
 // Each test gets its own year of Performance Board audits, so other tests' audits never mix in.
 let year = 2040;
@@ -88,7 +65,7 @@ describe('dashboards', () => {
       ],
       { kind: 'PERFORMANCE_BOARD', windowTo: `${year}-09-30` },
     );
-    const director = await person('DIRECTOR');
+    const director = await actingAs('DIRECTOR');
     const standing = await latestStanding(director.actor, { level: 'national' }, filters);
     expect(standing.audit?.auditId).toBe(latest.audit.id);
     const rowA = standing.rows.find((row) => row.key === a.id)!;
@@ -132,10 +109,10 @@ describe('dashboards', () => {
       kind: 'PERFORMANCE_BOARD',
       windowTo: `${year}-06-30`,
     });
-    const nsd = await person('NATIONAL_SERVICE_DIRECTOR');
+    const nsd = await actingAs('NATIONAL_SERVICE_DIRECTOR');
     const before = await latestStanding(nsd.actor, { level: 'area', serviceAreaId: area.id }, filters);
     expect(before.overall?.good).toMatchObject({ count: 5, total: 5 });
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const csv = `case_ref,service_area,practitioner_ref,employment,law_type,overall_grade,children_seen\n${unique('R')},${area.code},${unique('P')},Employed,Public Law,Not Met,Seen\n`;
     const imported = await lead.act(() =>
       importResultsAction({
@@ -159,7 +136,7 @@ describe('dashboards', () => {
       status: 'REVIEW',
     });
     expect(await db().auditSummaryState.count({ where: { auditId: audit.id } })).toBe(0);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     expect(
       await lead.act(() => transitionAuditAction({ auditId: audit.id, version: 1, to: 'PUBLISHED' })),
     ).toEqual({
@@ -180,7 +157,7 @@ describe('dashboards', () => {
       kind: 'PERFORMANCE_BOARD',
       windowTo: `${year}-06-30`,
     });
-    const hos = await person('HEAD_OF_SERVICE', own.id);
+    const hos = await actingAs('HEAD_OF_SERVICE', own.id);
     for (const name of every) {
       await expect(
         call(name, hos.actor, { level: 'area', serviceAreaId: own.id }, filters),
@@ -236,7 +213,7 @@ describe('dashboards', () => {
         },
       },
     });
-    const director = await person('DIRECTOR');
+    const director = await actingAs('DIRECTOR');
     const scopes: DashboardScope[] = [
       { level: 'national' },
       { level: 'area', serviceAreaId: area.id },

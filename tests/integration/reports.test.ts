@@ -4,37 +4,19 @@ import {
   createSamplingAudit,
   createServiceArea,
   createTeam,
-  createUser,
-  signedInAs,
   unique,
   type GradedCaseSpec,
+  actingAs,
 } from '../factories';
 import { databaseFingerprint } from '../support/fingerprint';
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { importResultsAction, saveReportNarrativeAction } from '@/lib/actions/reports';
 import { MESSAGES } from '@/lib/actions/run';
-import { runWithSessionToken } from '@/lib/auth/actor';
 import { db } from '@/lib/db/client';
 import { getAuditReport, getNationalReportByName } from '@/lib/db/reports';
-import type { Actor } from '@/lib/domain/actor';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
-import type { Role } from '@/lib/domain/roles';
 import { reportJson } from '@/lib/report/json';
 import { reportTables } from '@/lib/report/tables';
-
-async function person(role: Role, serviceAreaId: string | null = null) {
-  const user = await createUser(role, serviceAreaId);
-  const token = await signedInAs(user.id);
-  const actor: Actor = {
-    userId: user.id,
-    sessionId: 'test',
-    name: 'Test',
-    email: 'test@example.org',
-    role,
-    serviceAreaId,
-  };
-  return { actor, act: <T>(fn: () => Promise<T>) => runWithSessionToken(token, fn) };
-}
 
 const GRADES = ['good', 'met', 'not-met'] as const;
 const LAW_TYPES = ['PUBLIC_LAW', 'PRIVATE_LAW_WAFH', 'PRIVATE_LAW_WTFH'] as const;
@@ -71,7 +53,7 @@ describe('audit report', () => {
       90,
     );
     const { audit } = await createGradedAudit(cases);
-    const nsd = await person('NATIONAL_SERVICE_DIRECTOR');
+    const nsd = await actingAs('NATIONAL_SERVICE_DIRECTOR');
     const report = await getAuditReport(nsd.actor, audit.id, null);
 
     expect(report.total).toBe(90);
@@ -168,7 +150,7 @@ describe('audit report', () => {
       ],
       { comparedWithId: earlier.audit.id },
     );
-    const ssm = await person('SENIOR_SERVICE_MANAGER');
+    const ssm = await actingAs('SENIOR_SERVICE_MANAGER');
     const report = await getAuditReport(ssm.actor, audit.id, null);
     expect(report.earlier?.name).toBe(earlier.audit.name);
     expect(report.changeInGood).toBe(75 - 50);
@@ -186,7 +168,7 @@ describe('audit report', () => {
       { serviceAreaId: own.id, grade: 'not-met' },
       { serviceAreaId: other.id, grade: 'met' },
     ]);
-    const hos = await person('HEAD_OF_SERVICE', own.id);
+    const hos = await actingAs('HEAD_OF_SERVICE', own.id);
     const ownReport = await getAuditReport(hos.actor, audit.id, null);
     expect(ownReport.scope).toEqual({ serviceAreaId: own.id, label: own.code });
     expect(ownReport.total).toBe(2);
@@ -197,11 +179,11 @@ describe('audit report', () => {
     );
 
     for (const role of ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'] as const) {
-      const national = await person(role);
+      const national = await actingAs(role);
       expect((await getAuditReport(national.actor, audit.id, null)).total).toBe(3);
       expect((await getAuditReport(national.actor, audit.id, other.id)).total).toBe(1);
     }
-    const auditor = await person('IMPROVEMENT_MANAGER');
+    const auditor = await actingAs('IMPROVEMENT_MANAGER');
     await expect(getAuditReport(auditor.actor, audit.id, null)).rejects.toBeInstanceOf(
       NotFoundOrForbiddenError,
     );
@@ -232,7 +214,7 @@ describe('audit report', () => {
   it('serves the XLSX workbook and the PDF', async () => {
     const area = await createServiceArea();
     const { audit } = await createGradedAudit([{ serviceAreaId: area.id, grade: 'good' }]);
-    const director = await person('DIRECTOR');
+    const director = await actingAs('DIRECTOR');
     for (const [format, type, magic] of [
       ['xlsx', 'spreadsheetml', 'PK'],
       ['pdf', 'application/pdf', '%PDF'],
@@ -251,7 +233,7 @@ describe('audit report', () => {
 
   it('saves the narrative with a version, and never overwrites a newer save', async () => {
     const { audit } = await createGradedAudit([]);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const save = (baseVersion: number, conclusion: string) =>
       lead.act(() =>
         saveReportNarrativeAction({
@@ -289,7 +271,7 @@ describe('results import', () => {
   it('asks before creating practitioners, then creates a published audit with every case', async () => {
     const area = await createServiceArea();
     const team = await createTeam(area.id);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const name = unique('National Audit March 2012');
     const p1 = unique('NEWP');
     const contentBase64 = await csvFor(area.code, team.name, [
@@ -342,7 +324,7 @@ describe('results import', () => {
   it('reports every bad row and writes nothing', async () => {
     const area = await createServiceArea();
     const team = await createTeam(area.id);
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const contentBase64 = await csvFor(area.code, team.name, [
       `${unique('R')},AREA,${unique('P')},Employed,Public Law,Good,Seen,TEAM,,`,
       `${unique('R')},NOWHERE,${unique('P')},Employed,Public Law,Good,Seen,,,`,
@@ -372,7 +354,7 @@ describe('results import', () => {
   });
 
   it('refuses to import into an audit whose sample was drawn in Threshold', async () => {
-    const lead = await person('SENIOR_SERVICE_MANAGER');
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
     const { audit } = await createSamplingAudit({ draw: true });
     const result = await lead.act(() =>
       importResultsAction({
