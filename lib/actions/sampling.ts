@@ -48,14 +48,14 @@ export async function autoAssignAction(
 ): Promise<ActionResult<{ assigned: number; unassignable: number }>> {
   return runAction(AutoAssignSchema, input, async (actor, request) => {
     authorise(actor, 'sample.manage', NATIONAL);
-    return autoAssign(actor.userId, request.auditId);
+    return autoAssign(actor.userId, request.auditId, new Date());
   });
 }
 
 export async function reassignCaseAction(input: unknown): Promise<ActionResult> {
   return runAction(ReassignCaseSchema, input, async (actor, request) => {
     authorise(actor, 'sample.manage', NATIONAL);
-    await reassignCase(actor.userId, request);
+    await reassignCase(actor.userId, request, new Date());
     return null;
   });
 }

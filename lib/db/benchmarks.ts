@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
 import { recordAuditEvent } from './audit-events';
+import { assertNotBenchmarkingBlind, auditsWithheldWhileBenchmarking } from './blind';
 import { contentOf } from './case-audits';
 import { notify } from './notifications';
 import { assertVersionedUpdate } from './versioned';
@@ -16,6 +17,7 @@ import {
   drawBenchmarkSample,
   gradeDifferences,
   moderationProblems,
+  moderatorProblem,
   type BenchmarkPair,
   type Calibration,
   type Difference,
@@ -560,6 +562,8 @@ export type Comparison = {
     by: string | null;
   } | null;
   canModerate: boolean;
+  /** Why this moderator may not settle this benchmark, shown instead of the form; null otherwise. */
+  moderationRefusal: string | null;
 };
 
 /**
@@ -588,6 +592,7 @@ export async function getComparison(actor: Actor, benchmarkId: string): Promise<
       caseAudit: {
         select: {
           thresholdVersionId: true,
+          auditorId: true,
           sampledCase: {
             select: { caseFile: { select: { reference: true, serviceArea: { select: { code: true } } } } },
           },
@@ -605,6 +610,14 @@ export async function getComparison(actor: Actor, benchmarkId: string): Promise<
   const auditor = await db().user.findUnique({ where: { id: row.auditorId }, select: { name: true } });
   const { first, second, differences } = comparisonOf(content, row);
   const audit = (await auditNames([row.auditId])).get(row.auditId);
+  const awaitsModeration = mayModerate && row.status === 'SUBMITTED' && differences.length > 0;
+  // The benchmark's auditor is whose grades were compared; the case's is its auditor of record now.
+  const moderationRefusal = awaitsModeration
+    ? moderatorProblem(actor.userId, {
+        benchmarkerId: row.benchmarkerId,
+        auditorIds: [row.auditorId, row.caseAudit.auditorId],
+      })
+    : null;
   return {
     benchmarkId: row.id,
     auditId: row.auditId,
@@ -629,7 +642,8 @@ export async function getComparison(actor: Actor, benchmarkId: string): Promise<
             by: row.moderatedBy?.name ?? null,
           }
         : null,
-    canModerate: mayModerate && row.status === 'SUBMITTED' && differences.length > 0,
+    canModerate: awaitsModeration && moderationRefusal === null,
+    moderationRefusal,
   };
 }
 
@@ -648,6 +662,8 @@ export async function moderateBenchmark(
     throw new RuleError('The two gradings agree: there is nothing to moderate.');
   if (comparison.auditStatus === 'PUBLISHED')
     throw new RuleError('This audit is published: its grades are final.');
+  // One person must not settle a disagreement they are party to (the database refuses it too).
+  if (comparison.moderationRefusal) throw new RuleError(comparison.moderationRefusal);
   const problems = moderationProblems(
     comparison.content.scale.levels.map((level) => level.key),
     comparison.differences,
@@ -741,8 +757,15 @@ export async function benchmarkerOptions(auditId: string) {
 
 export { DEFAULT_BENCHMARK_SHARE };
 
-/** The pairs of an audit (or of every audit of its kind up to it, for the trend) for the calibration report. */
-export async function calibrationFor(auditId: string): Promise<{
+/**
+ * The pairs of an audit (or of every audit of its kind up to it, for the trend)
+ * for the calibration report. A pair shows a first grade, so an audit in which
+ * the reader still benchmarks blind is withheld, and left out of the trend.
+ */
+export async function calibrationFor(
+  actor: Pick<Actor, 'userId'>,
+  auditId: string,
+): Promise<{
   auditName: string;
   content: RubricContent;
   calibration: Calibration;
@@ -753,6 +776,8 @@ export async function calibrationFor(auditId: string): Promise<{
     select: { id: true, name: true, kind: true, windowTo: true, thresholdVersionId: true },
   });
   if (!audit) throw new NotFoundOrForbiddenError();
+  await assertNotBenchmarkingBlind(actor, audit.id);
+  const withheld = await auditsWithheldWhileBenchmarking(actor);
   const content = await contentOf(audit.thresholdVersionId);
   const rows = await db().benchmark.findMany({
     where: {
@@ -760,7 +785,7 @@ export async function calibrationFor(auditId: string): Promise<{
       auditId: {
         in: (
           await db().audit.findMany({
-            where: { kind: audit.kind, windowTo: { lte: audit.windowTo } },
+            where: { kind: audit.kind, windowTo: { lte: audit.windowTo }, id: { notIn: withheld } },
             select: { id: true },
           })
         ).map((candidate) => candidate.id),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Prisma } from '@/generated/prisma/client';
 import { notBlindTo } from './blind';
-import { db } from './client';
+import { db, type Tx } from './client';
 import { areaLeaders, notify } from './notifications';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditStatus, LawType } from '@/lib/domain/audits';
@@ -114,11 +114,17 @@ export async function getGradingCase(
     caseAudit: row.caseAudit
       ? {
           ...row.caseAudit,
-          answers: normaliseAnswers(content, GradingAnswersSchema.parse(row.caseAudit.answers)),
+          // A concern raised before the first save used to leave `{}`: that is the empty form.
+          answers: isEmptyObject(row.caseAudit.answers)
+            ? emptyAnswers(content)
+            : normaliseAnswers(content, GradingAnswersSchema.parse(row.caseAudit.answers)),
         }
       : null,
   };
 }
+
+const isEmptyObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 
 export const isEitWorkToFirstHearing = (grading: Pick<GradingCase, 'lawType' | 'isEit'>) =>
   grading.lawType === 'PRIVATE_LAW_WTFH' && grading.isEit;
@@ -247,9 +253,17 @@ export async function submitCaseAudit(
         FROM audit a WHERE a.id = ${grading.auditId}
         ON CONFLICT (sampled_case_id) DO NOTHING`;
     }
-    const [locked] = await tx.$queryRaw<{ id: string; version: number; status: string; answers: unknown }[]>`
-      SELECT id, version, status::text AS status, answers FROM case_audit WHERE sampled_case_id = ${grading.sampledCaseId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string; version: number; status: string; answers: unknown; auditor_id: string }[]
+    >`
+      SELECT id, version, status::text AS status, answers, auditor_id FROM case_audit WHERE sampled_case_id = ${grading.sampledCaseId} FOR UPDATE`;
     if (!locked) throw new NotFoundOrForbiddenError();
+    // A reassignment that landed while this request was on its way hands the
+    // case (and its draft) to someone else: their lock was released, read again.
+    const [assignment] = await tx.$queryRaw<{ assigned_to_id: string | null; status: string }[]>`
+      SELECT assigned_to_id, status::text AS status FROM sampled_case WHERE id = ${grading.sampledCaseId}`;
+    if (assignment?.status !== 'SELECTED' || assignment.assigned_to_id !== actor.userId)
+      throw new NotFoundOrForbiddenError();
     const previous = await tx.caseAuditHistory.findUnique({
       where: { submissionId: input.submissionId },
       select: { caseAuditId: true, version: true, overallGrade: true },
@@ -282,9 +296,14 @@ export async function submitCaseAudit(
       grading.content,
       locked.version === 0 ? emptyAnswers(grading.content) : GradingAnswersSchema.parse(locked.answers),
     );
+    const changes = diffAnswers(before, answers, grading.content);
+    // Whoever submits is the auditor of record: they get the feedback sheet and answer challenges.
+    if (locked.auditor_id !== actor.userId)
+      changes.push({ field: 'auditorId', from: locked.auditor_id, to: actor.userId });
     await tx.caseAudit.update({
       where: { id: locked.id },
       data: {
+        auditorId: actor.userId,
         status: 'SUBMITTED',
         answers: asJson(answers),
         overallGrade: answers.overallGrade,
@@ -302,7 +321,7 @@ export async function submitCaseAudit(
         event: 'submitted',
         version,
         overallGrade: answers.overallGrade,
-        changes: diffAnswers(before, answers, grading.content),
+        changes,
         reason: answers.overallRationale,
         submissionId: input.submissionId,
       },
@@ -384,4 +403,47 @@ export async function getFeedbackSheet(
     answers: normaliseAnswers(content, GradingAnswersSchema.parse(row.answers)),
     finalGrade: row.overallGrade,
   };
+}
+
+export const DRAFT_HANDED_OVER_REASON =
+  'The case was reassigned: its draft went with it, and the new auditor is now its auditor.';
+
+/**
+ * A draft follows its case: when cases go to `toAuditorId`, each one's draft
+ * (begun, not submitted, in an audit not yet published) becomes theirs, so the
+ * new auditor is the auditor of record from then on. Each handover is a row in
+ * the case's history: who handed it over, from whom, to whom. The answers do
+ * not change, so neither does the version that guards them. Runs inside the
+ * caller's transaction; returns how many drafts changed hands.
+ */
+export async function handOverDrafts(
+  tx: Tx,
+  input: { actorId: string; sampledCaseIds: string[]; toAuditorId: string; now: Date },
+): Promise<number> {
+  if (input.sampledCaseIds.length === 0) return 0;
+  const drafts = await tx.$queryRaw<
+    { id: string; auditor_id: string; version: number; overall_grade: string | null }[]
+  >`
+    SELECT ca.id, ca.auditor_id, ca.version, ca.overall_grade
+    FROM case_audit ca JOIN audit a ON a.id = ca.audit_id
+    WHERE ca.sampled_case_id = ANY(${input.sampledCaseIds}::text[])
+      AND ca.status <> 'SUBMITTED' AND a.status <> 'PUBLISHED' AND ca.auditor_id <> ${input.toAuditorId}
+    ORDER BY ca.id
+    FOR UPDATE OF ca`;
+  for (const draft of drafts) {
+    await tx.caseAudit.update({ where: { id: draft.id }, data: { auditorId: input.toAuditorId } });
+    await tx.caseAuditHistory.create({
+      data: {
+        caseAuditId: draft.id,
+        occurredAt: input.now,
+        actorId: input.actorId,
+        event: 'handed-over',
+        version: draft.version,
+        overallGrade: draft.overall_grade,
+        changes: [{ field: 'auditorId', from: draft.auditor_id, to: input.toAuditorId }],
+        reason: DRAFT_HANDED_OVER_REASON,
+      },
+    });
+  }
+  return drafts.length;
 }

@@ -1,6 +1,8 @@
 import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
 import { recordAuditEvent } from './audit-events';
+import { handOverDrafts } from './case-audits';
 import { assertVersionedUpdate } from './versioned';
 import { balanceAssignments, canAssign } from '@/lib/domain/assignment';
 import type { AuditStatus, LawType } from '@/lib/domain/audits';
@@ -444,6 +446,7 @@ async function assertLocked(auditId: string): Promise<void> {
 export async function autoAssign(
   actorId: string,
   auditId: string,
+  now: Date,
 ): Promise<{ assigned: number; unassignable: number }> {
   await assertLocked(auditId);
   return db().$transaction(async (tx) => {
@@ -482,6 +485,8 @@ export async function autoAssign(
         where: { id: { in: caseIds }, assignedToId: null },
         data: { assignedToId: auditorId, version: { increment: 1 } },
       });
+      // An unassigned case can already hold a draft (a concern raised on it, or a case replaced).
+      await handOverDrafts(tx, { actorId, sampledCaseIds: caseIds, toAuditorId: auditorId, now });
     }
     await recordAuditEvent(tx, {
       actorId,
@@ -494,9 +499,11 @@ export async function autoAssign(
   });
 }
 
+/** Gives a case to another auditor; a draft already begun goes with it (see handOverDrafts). */
 export async function reassignCase(
   actorId: string,
   input: { sampledCaseId: string; version: number; auditorId: string },
+  now: Date,
 ): Promise<void> {
   await db().$transaction(async (tx) => {
     const target = await tx.sampledCase.findUnique({
@@ -538,12 +545,18 @@ export async function reassignCase(
       () => tx.sampledCase.findUnique({ where: { id: input.sampledCaseId }, select: { id: true } }),
       'sampled case',
     );
+    const draftsHandedOver = await handOverDrafts(tx, {
+      actorId,
+      sampledCaseIds: [input.sampledCaseId],
+      toAuditorId: input.auditorId,
+      now,
+    });
     await recordAuditEvent(tx, {
       actorId,
       action: 'sample.case-reassigned',
       entityType: 'sampled_case',
       entityId: input.sampledCaseId,
-      detail: { auditorId: input.auditorId },
+      detail: { auditorId: input.auditorId, draftHandedOver: draftsHandedOver > 0 },
     });
   });
 }
@@ -593,20 +606,34 @@ export type QueueFilter = {
   page: number;
 };
 
-function queueWhere(auditorId: string, filter: Omit<QueueFilter, 'status' | 'page'>) {
+/**
+ * An auditor's cases: what is assigned to them in audits under way, plus
+ * every case they submitted as auditor of record, in any audit (published
+ * ones included), so finished work stays findable.
+ */
+function queueWhere(
+  auditorId: string,
+  filter: Omit<QueueFilter, 'status' | 'page'>,
+): Prisma.SampledCaseWhereInput {
   return {
-    assignedToId: auditorId,
     status: 'SELECTED' as const,
-    audit: { status: { in: ['SAMPLING', 'GRADING', 'REVIEW'] as AuditStatus[] } },
+    OR: [
+      {
+        assignedToId: auditorId,
+        audit: { status: { in: ['SAMPLING', 'GRADING', 'REVIEW'] as AuditStatus[] } },
+      },
+      { caseAudit: { is: { auditorId, status: { in: ['SUBMITTED', 'RETURNED'] } } } },
+    ],
     ...(filter.serviceAreaId ? { serviceAreaId: filter.serviceAreaId } : {}),
     ...(filter.lawType ? { caseFile: { lawType: filter.lawType } } : {}),
   };
 }
 
-function statusWhere(status: QueueStatus | null) {
+function statusWhere(auditorId: string, status: QueueStatus | null): Prisma.SampledCaseWhereInput {
   if (status === null) return {};
   if (status === 'TO_DO') return { caseAudit: { is: null } };
-  return { caseAudit: { is: { status } } };
+  if (status === 'IN_PROGRESS') return { caseAudit: { is: { status } } };
+  return { caseAudit: { is: { status, auditorId } } };
 }
 
 /** An auditor's own cases: always filtered by their own user id. */
@@ -620,7 +647,7 @@ export async function findQueue(
 }> {
   if (!auditorId) throw new Error('queue scope missing');
   const base = queueWhere(auditorId, filter);
-  const where = { ...base, ...statusWhere(filter.status) };
+  const where: Prisma.SampledCaseWhereInput = { AND: [base, statusWhere(auditorId, filter.status)] };
   const [rows, total, withAudit, all] = await Promise.all([
     db().sampledCase.findMany({
       where,
@@ -643,7 +670,12 @@ export async function findQueue(
           },
         },
       },
-      orderBy: [{ audit: { name: 'asc' } }, { caseFile: { reference: 'asc' } }],
+      // Live audits end latest: work waiting comes before finished audits' cases.
+      orderBy: [
+        { audit: { windowTo: 'desc' } },
+        { audit: { name: 'asc' } },
+        { caseFile: { reference: 'asc' } },
+      ],
       skip: (filter.page - 1) * QUEUE_PAGE_SIZE,
       take: QUEUE_PAGE_SIZE,
     }),

@@ -328,6 +328,29 @@ export function moderationProblems(
   return problems;
 }
 
+/** Who may settle a benchmark, said once so the page and the refusal agree. */
+export const WHO_MAY_MODERATE =
+  'Another Senior Service Manager, one who neither graded nor benchmarked this case, must moderate it.';
+export const MODERATOR_IS_BENCHMARKER = `You benchmarked this case. ${WHO_MAY_MODERATE}`;
+export const MODERATOR_IS_AUDITOR = `You graded this case. ${WHO_MAY_MODERATE}`;
+
+/**
+ * Whether `moderatorId` may record the agreed grade of a benchmark: not its
+ * benchmarker, and not the auditor whose grades it was compared with nor the
+ * case's auditor of record (the same person unless the case changed hands).
+ * Either would settle a disagreement with themselves and overrule the other
+ * grader alone. Null when they may, else the reason in plain words; being the
+ * benchmarker is named first.
+ */
+export function moderatorProblem(
+  moderatorId: string,
+  benchmark: { benchmarkerId: string; auditorIds: readonly string[] },
+): string | null {
+  if (moderatorId === benchmark.benchmarkerId) return MODERATOR_IS_BENCHMARKER;
+  if (benchmark.auditorIds.includes(moderatorId)) return MODERATOR_IS_AUDITOR;
+  return null;
+}
+
 export type BenchmarkPair = {
   auditId: string;
   auditName: string;
@@ -521,3 +544,22 @@ export const BENCHMARK_STATUS_LABELS: Record<string, string> = {
   SUBMITTED: 'Submitted',
   MODERATED: 'Moderated',
 };
+
+/** A benchmark its benchmarker has not submitted yet: they grade blind until they do. */
+export const UNSUBMITTED_BENCHMARK_STATUSES = ['ASSIGNED', 'IN_PROGRESS'] as const;
+
+/**
+ * Blind benchmarking covers the whole audit, not only the benchmarked case: with
+ * an area or a team of one graded case, any figure of the audit (a report row, a
+ * challenge count, a calibration pair) gives away a first grade. So whoever holds
+ * an unsubmitted benchmark in an audit sees none of its figures until they submit.
+ * A published audit takes no more benchmark gradings, so there is no blindness
+ * left to protect and its figures are open again.
+ */
+export function isWithheldWhileBenchmarking(auditStatus: string, unsubmittedBenchmarks: number): boolean {
+  return auditStatus !== 'PUBLISHED' && unsubmittedBenchmarks > 0;
+}
+
+/** What the person is told instead of the figures: why, and what to do. */
+export const WITHHELD_WHILE_BENCHMARKING =
+  'Submit your benchmark gradings to see this audit’s report. You are benchmarking cases in this audit, and you grade them blind: until you submit, its figures stay hidden from you, because they could show you the first grades.';

@@ -501,15 +501,16 @@ export async function createGradedAudit(
 }
 
 /**
- * One graded case in an audit under way, chosen for benchmarking and assigned
+ * One graded case in an audit under way, graded by `auditorId` (default: a new
+ * Improvement Manager), chosen for benchmarking and assigned
  * to `benchmarkerId` (default: a new Senior Service Manager); optionally
  * already submitted with a different overall grade.
  */
 export async function createBenchmark(
-  options: { benchmarkerId?: string; serviceAreaId?: string; submitted?: boolean } = {},
+  options: { benchmarkerId?: string; serviceAreaId?: string; submitted?: boolean; auditorId?: string } = {},
 ) {
   const serviceAreaId = options.serviceAreaId ?? (await createServiceArea()).id;
-  const auditor = await createUser('IMPROVEMENT_MANAGER');
+  const auditor = { id: options.auditorId ?? (await createUser('IMPROVEMENT_MANAGER')).id };
   const { audit, content } = await createGradedAudit(
     [{ serviceAreaId, grade: 'good', sectionGrades: { supervision: 'good', 'case-planning': 'good' } }],
     { status: 'GRADING', auditorId: auditor.id },

@@ -18,7 +18,9 @@ import { MESSAGES } from '@/lib/actions/run';
 import { calibrationFor, getBenchmarkCase, getComparison } from '@/lib/db/benchmarks';
 import { getFeedbackSheet } from '@/lib/db/case-audits';
 import { db } from '@/lib/db/client';
+import { MODERATOR_IS_AUDITOR, MODERATOR_IS_BENCHMARKER } from '@/lib/domain/benchmarking';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
+import { databaseFingerprint } from '../support/fingerprint';
 
 describe('benchmark sample', () => {
   it('draws a share of the graded cases with every auditor and area, never to the auditor or the area’s own', async () => {
@@ -197,7 +199,7 @@ describe('moderation', () => {
       }),
     );
     expect(twice.ok).toBe(false);
-    const { calibration } = await calibrationFor(audit.id);
+    const { calibration } = await calibrationFor(moderator.actor, audit.id);
     expect(calibration.pairs).toBe(1);
     expect(calibration.moderations.map(({ moderatorId, count }) => ({ moderatorId, count }))).toEqual([
       { moderatorId: moderator.id, count: 1 },
@@ -228,5 +230,114 @@ describe('moderation', () => {
       }),
     );
     expect(refused).toEqual({ ok: false, error: MESSAGES.notFound });
+  });
+});
+
+describe('who may moderate', () => {
+  const moderate = (benchmarkId: string, version: number, agreed: Record<string, string>) =>
+    moderateBenchmarkAction({
+      benchmarkId,
+      version,
+      reason: 'The plan was late and the risks were not weighed.',
+      ...agreed,
+    });
+  const agreedFrom = (differences: { field: string }[]) =>
+    Object.fromEntries(differences.map((difference) => [`agreed.${difference.field}`, 'met']));
+
+  it('refuses a Senior Service Manager who added a case with themselves as benchmarker and graded it, and changes nothing', async () => {
+    const area = await createServiceArea();
+    const auditor = await createUser('IMPROVEMENT_MANAGER');
+    const { audit, content } = await createGradedAudit([{ serviceAreaId: area.id, grade: 'good' }], {
+      status: 'GRADING',
+      auditorId: auditor.id,
+    });
+    const reference = (
+      await db().caseAudit.findFirstOrThrow({
+        where: { auditId: audit.id },
+        select: { sampledCase: { select: { caseFile: { select: { reference: true } } } } },
+      })
+    ).sampledCase.caseFile.reference;
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
+    expect(
+      await lead.act(() =>
+        addBenchmarkCaseAction({ auditId: audit.id, caseReference: reference, benchmarkerId: lead.id }),
+      ),
+    ).toEqual({ ok: true, data: null });
+    const benchmark = await db().benchmark.findFirstOrThrow({
+      where: { auditId: audit.id },
+      select: { id: true, version: true },
+    });
+    expect(
+      await lead.act(() =>
+        submitBenchmarkAction({
+          benchmarkId: benchmark.id,
+          baseVersion: benchmark.version,
+          submissionId: crypto.randomUUID(),
+          answersJson: JSON.stringify(completeAnswers(content, 'met')),
+        }),
+      ),
+    ).toMatchObject({ ok: true, data: { submitted: true } });
+
+    // The comparison offers them no form, and says why and who may.
+    const theirs = await getComparison(lead.actor, benchmark.id);
+    expect(theirs.differences.length).toBeGreaterThan(0);
+    expect(theirs).toMatchObject({ canModerate: false, moderationRefusal: MODERATOR_IS_BENCHMARKER });
+
+    const before = await databaseFingerprint();
+    const refused = await lead.act(() =>
+      moderate(benchmark.id, theirs.version, agreedFrom(theirs.differences)),
+    );
+    expect(refused).toEqual({ ok: false, error: MODERATOR_IS_BENCHMARKER });
+    expect(await databaseFingerprint()).toEqual(before);
+
+    // Another Senior Service Manager may.
+    const other = await actingAs('SENIOR_SERVICE_MANAGER');
+    const comparison = await getComparison(other.actor, benchmark.id);
+    expect(comparison).toMatchObject({ canModerate: true, moderationRefusal: null });
+    expect(
+      await other.act(() => moderate(benchmark.id, comparison.version, agreedFrom(comparison.differences))),
+    ).toEqual({ ok: true, data: null });
+  });
+
+  it('refuses the case’s auditor of record moderating, even when the case changed hands after it was chosen', async () => {
+    const grader = await actingAs('SENIOR_SERVICE_MANAGER');
+    const { benchmark, caseAudit } = await createBenchmark({ submitted: true, auditorId: grader.id });
+    const asGrader = await getComparison(grader.actor, benchmark.id);
+    expect(asGrader).toMatchObject({ canModerate: false, moderationRefusal: MODERATOR_IS_AUDITOR });
+    const before = await databaseFingerprint();
+    expect(
+      await grader.act(() => moderate(benchmark.id, benchmark.version, agreedFrom(asGrader.differences))),
+    ).toEqual({ ok: false, error: MODERATOR_IS_AUDITOR });
+    expect(await databaseFingerprint()).toEqual(before);
+
+    // The case's auditor of record now differs from the auditor the benchmark compared with.
+    const recorded = await actingAs('SENIOR_SERVICE_MANAGER');
+    await db().caseAudit.update({ where: { id: caseAudit.id }, data: { auditorId: recorded.id } });
+    const asRecorded = await getComparison(recorded.actor, benchmark.id);
+    expect(asRecorded).toMatchObject({ canModerate: false, moderationRefusal: MODERATOR_IS_AUDITOR });
+    expect(
+      await recorded.act(() => moderate(benchmark.id, benchmark.version, agreedFrom(asRecorded.differences))),
+    ).toEqual({ ok: false, error: MODERATOR_IS_AUDITOR });
+    // The first grader is still refused: their grades are the ones compared.
+    expect((await getComparison(grader.actor, benchmark.id)).canModerate).toBe(false);
+  });
+
+  it('has the database refuse a moderation recorded by the benchmarker or by the case’s auditor of record', async () => {
+    const { benchmark, caseAudit, benchmarkerId } = await createBenchmark({ submitted: true });
+    const recorded = await createUser('SENIOR_SERVICE_MANAGER');
+    await db().caseAudit.update({ where: { id: caseAudit.id }, data: { auditorId: recorded.id } });
+    const moderateAs = (moderatorId: string) => db().$executeRaw`
+      UPDATE benchmark
+         SET status = 'MODERATED', agreed_overall_grade = 'met', agreed_section_grades = '{}'::jsonb,
+             moderation_reason = 'Settled directly in the database.', moderated_by_id = ${moderatorId},
+             moderated_at = now(), version = version + 1
+       WHERE id = ${benchmark.id}`;
+    const before = await db().benchmark.findUniqueOrThrow({ where: { id: benchmark.id } });
+    await expect(moderateAs(benchmarkerId)).rejects.toThrow(/the benchmarker cannot moderate it/);
+    await expect(moderateAs(recorded.id)).rejects.toThrow(/the case's auditor cannot moderate it/);
+    expect(await db().benchmark.findUniqueOrThrow({ where: { id: benchmark.id } })).toEqual(before);
+    // The same statement by someone who took no part is accepted.
+    const moderator = await createUser('SENIOR_SERVICE_MANAGER');
+    expect(await moderateAs(moderator.id)).toBe(1);
   });
 });

@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
     handle = await openDatabase('test');
     serverUrl = await handle.url('postgres');
   }
-  const url = await freshDatabase(serverUrl, 'threshold_integration');
+  // THRESHOLD_TEST_DB_NAME lets several runs share one server without clobbering each other.
+  const url = await freshDatabase(serverUrl, process.env.THRESHOLD_TEST_DB_NAME ?? 'threshold_integration');
   await applyMigrations(url);
   project.provide('databaseUrl', url);
   return async () => {

@@ -12,7 +12,11 @@ import {
   gradeDifferences,
   MIN_MODERATION_REASON_LENGTH,
   moderationProblems,
+  MODERATOR_IS_AUDITOR,
+  MODERATOR_IS_BENCHMARKER,
+  moderatorProblem,
   NO_BENCHMARKERS_REASON,
+  WHO_MAY_MODERATE,
   type BenchmarkPair,
   type Benchmarker,
   type BenchmarkerCandidate,
@@ -668,6 +672,33 @@ describe('moderationProblems', () => {
   it('needs only a reason when nothing differs', () => {
     expect(moderationProblems(THREE, [], {}, reason)).toEqual([]);
     expect(moderationProblems(THREE, [], {}, '').map((p) => p.field)).toEqual(['reason']);
+  });
+});
+
+describe('moderatorProblem', () => {
+  const benchmark = { benchmarkerId: 'u-ben', auditorIds: ['u-aud', 'u-record'] };
+
+  it.each<[string, string, string | null]>([
+    ['another Senior Service Manager', 'u-lead', null],
+    ['the benchmarker', 'u-ben', MODERATOR_IS_BENCHMARKER],
+    ['the auditor whose grades were compared', 'u-aud', MODERATOR_IS_AUDITOR],
+    ['the case’s auditor of record, after the case changed hands', 'u-record', MODERATOR_IS_AUDITOR],
+  ])('%s', (_label, moderatorId, expected) => {
+    expect(moderatorProblem(moderatorId, benchmark)).toBe(expected);
+  });
+
+  it('names being the benchmarker first when the benchmarker is also recorded as an auditor', () => {
+    expect(moderatorProblem('u-ben', { benchmarkerId: 'u-ben', auditorIds: ['u-ben'] })).toBe(
+      MODERATOR_IS_BENCHMARKER,
+    );
+  });
+
+  it('says why and who may moderate instead', () => {
+    expect(MODERATOR_IS_BENCHMARKER).toBe(`You benchmarked this case. ${WHO_MAY_MODERATE}`);
+    expect(MODERATOR_IS_AUDITOR).toBe(`You graded this case. ${WHO_MAY_MODERATE}`);
+    expect(WHO_MAY_MODERATE).toMatch(
+      /^Another Senior Service Manager, one who neither graded nor benchmarked/,
+    );
   });
 });
 

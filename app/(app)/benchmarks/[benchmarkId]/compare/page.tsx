@@ -104,6 +104,7 @@ export default async function ComparisonPage({
           case’s grades; its history keeps all three.
         </p>
       )}
+      {comparison.moderationRefusal && <p className="card">{comparison.moderationRefusal}</p>}
       {comparison.canModerate && (
         <section className="card space-y-4" aria-labelledby="moderate">
           <h2 id="moderate">Record the agreed grades</h2>
