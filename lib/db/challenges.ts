@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Prisma } from '@/generated/prisma/client';
-import { notBlindTo } from './blind';
+import { Prisma } from '@/generated/prisma/client';
+import { holdsUnsubmittedBenchmark, notBlindTo } from './blind';
 import { db, type Tx } from './client';
 import { notify } from './notifications';
 import { assertVersionedUpdate } from './versioned';
@@ -13,6 +13,7 @@ import {
   assertCanReply,
   assertCanWithdraw,
   challengeFigures,
+  challengeFiguresScope,
   isOverdue,
   nextStep,
   type Adjudication,
@@ -85,7 +86,7 @@ export async function raiseChallenge(
   actor: Actor,
   input: { sampledCaseId: string; disputedSections: string[]; proposedGrade: string; reasons: string },
   now: Date,
-): Promise<Emails> {
+): Promise<Emails & { challengeId: string }> {
   return db().$transaction(async (tx) => {
     const caseAudit = await tx.caseAudit.findUnique({
       where: { sampledCaseId: input.sampledCaseId },
@@ -116,12 +117,16 @@ export async function raiseChallenge(
       throw new NotFoundOrForbiddenError();
     await tx.$queryRaw`SELECT id FROM case_audit WHERE id = ${caseAudit.id} FOR UPDATE`;
     const content = parseRubricContent(caseAudit.sampledCase.audit.thresholdVersion.content);
-    const open = await tx.challenge.count({
+    const open = await tx.challenge.findFirst({
       where: {
         caseAuditId: caseAudit.id,
         status: { in: ['AWAITING_REPLY', 'AWAITING_DECISION', 'REFERRED'] },
       },
+      select: { id: true, raisedById: true, proposedGrade: true, reasons: true, disputedSections: true },
     });
+    // The same person sending the same challenge again (a resubmitted form, a
+    // retry after a lost answer) gets the challenge they already raised: nothing new.
+    if (open && isSameChallenge(open, actor.userId, input)) return { emails: [], challengeId: open.id };
     assertCanRaise({
       actor,
       caseAudit: {
@@ -133,7 +138,7 @@ export async function raiseChallenge(
       },
       auditStatus: caseAudit.sampledCase.audit.status,
       windowWorkingDays: caseAudit.sampledCase.audit.challengeWindowDays,
-      openChallengeExists: open > 0,
+      openChallengeExists: open !== null,
       now,
     });
     assertGrade(content, input.proposedGrade, caseAudit.overallGrade ?? '', 'proposedGrade');
@@ -164,11 +169,25 @@ export async function raiseChallenge(
       {
         title: `Grade challenged: case ${reference}`,
         body: `${actor.name} challenged the grade of case ${reference}. The auditor replies first; then the audit lead decides.`,
-        link: `/challenges#challenge-${challenge.id}`,
+        link: `/challenges/${challenge.id}`,
       },
     );
-    return { emails };
+    return { emails, challengeId: challenge.id };
   });
+}
+
+function isSameChallenge(
+  open: { raisedById: string; proposedGrade: string; reasons: string; disputedSections: string[] },
+  actorId: string,
+  input: { disputedSections: string[]; proposedGrade: string; reasons: string },
+): boolean {
+  const sections = (keys: string[]) => [...new Set(keys)].sort().join(',');
+  return (
+    open.raisedById === actorId &&
+    open.proposedGrade === input.proposedGrade &&
+    open.reasons === input.reasons &&
+    sections(open.disputedSections) === sections(input.disputedSections)
+  );
 }
 
 function assertGrade(content: RubricContent, grade: string | null, current: string, field: string): void {
@@ -191,6 +210,11 @@ type Loaded = {
 };
 
 async function load(tx: Tx, challengeId: string, actor: Actor): Promise<Loaded> {
+  // Hold the case first, as raising and moderating do: a grade read before a
+  // concurrent moderation or decision commits would be re-graded from silently.
+  await tx.$queryRaw`
+    SELECT ca.id FROM case_audit ca JOIN challenge c ON c.case_audit_id = ca.id
+    WHERE c.id = ${challengeId} FOR UPDATE OF ca`;
   const row = await tx.challenge.findUnique({
     where: { id: challengeId },
     select: {
@@ -261,7 +285,7 @@ async function advance(
   );
 }
 
-const link = (challengeId: string) => `/challenges#challenge-${challengeId}`;
+const link = (challengeId: string) => `/challenges/${challengeId}`;
 
 export async function replyToChallenge(
   actor: Actor,
@@ -487,7 +511,8 @@ export type ChallengeView = {
   content: RubricContent;
 };
 
-export async function findChallenges(actor: Actor, now: Date): Promise<ChallengeView[]> {
+/** The challenges this person may see; `only` narrows to one (its own page), under the same scope. */
+export async function findChallenges(actor: Actor, now: Date, only?: string): Promise<ChallengeView[]> {
   // Scope in the query: own area for area roles, own graded cases for auditors.
   const where: Prisma.ChallengeWhereInput =
     actor.serviceAreaId !== null
@@ -498,7 +523,7 @@ export async function findChallenges(actor: Actor, now: Date): Promise<Challenge
   if (actor.serviceAreaId !== null && !can(actor, 'challenge.view', inArea(actor.serviceAreaId))) return [];
   if (actor.serviceAreaId === null && !can(actor, 'challenge.view', inArea('*'))) return [];
   const rows = await db().challenge.findMany({
-    where: { AND: [where, { caseAudit: notBlindTo(actor.userId) }] },
+    where: { AND: [where, { caseAudit: notBlindTo(actor.userId) }, ...(only ? [{ id: only }] : [])] },
     select: {
       id: true,
       version: true,
@@ -579,9 +604,14 @@ export async function findChallenges(actor: Actor, now: Date): Promise<Challenge
   });
 }
 
-/** Per audit and per area, counted in the database, turned into figures by the domain. */
+/**
+ * An audit's challenge figures, overall and by area, counted in the database and
+ * turned into figures by the domain: the nation's with `serviceAreaId` null,
+ * else that one area's alone (overall is then the area's).
+ */
 export async function auditChallengeFigures(
   auditId: string,
+  serviceAreaId: string | null,
 ): Promise<{ overall: ChallengeFigures; byArea: { areaCode: string; figures: ChallengeFigures }[] }> {
   const rows = await db().$queryRaw<
     {
@@ -598,7 +628,7 @@ export async function auditChallengeFigures(
     SELECT a.code, c.status::text AS status, c.decision, c.referred_at IS NOT NULL AS referred, c.adjudication, c.original_grade AS from_grade,
            coalesce(c.adjudication_grade, c.decision_grade) AS to_grade, count(*) AS count
     FROM challenge c JOIN service_area a ON a.id = c.service_area_id
-    WHERE c.audit_id = ${auditId}
+    WHERE c.audit_id = ${auditId} ${serviceAreaId === null ? Prisma.empty : Prisma.sql`AND c.service_area_id = ${serviceAreaId}`}
     GROUP BY a.code, a.sort_order, c.status, c.decision, referred, c.adjudication, c.original_grade, to_grade
     ORDER BY a.sort_order`;
   const outcomes = (filter: (row: (typeof rows)[number]) => boolean): ChallengeOutcome[] =>
@@ -619,6 +649,35 @@ export async function auditChallengeFigures(
       areaCode,
       figures: challengeFigures(outcomes((row) => row.code === areaCode)),
     })),
+  };
+}
+
+export type AuditChallengeFiguresView =
+  | { shown: false; reason: 'withheld-while-benchmarking' }
+  | {
+      shown: true;
+      /** Null: every area's; else the reader's own area alone. */
+      serviceAreaId: string | null;
+      figures: Awaited<ReturnType<typeof auditChallengeFigures>>;
+    };
+
+/**
+ * The challenge figures of an audit as its page shows them to `actor`: an area
+ * role only its own area's (challengeFiguresScope); nothing while the actor
+ * benchmarks blind in the audit; null for someone who reads no challenges.
+ */
+export async function auditChallengeFiguresFor(
+  actor: Actor,
+  auditId: string,
+): Promise<AuditChallengeFiguresView | null> {
+  const scope = challengeFiguresScope(actor);
+  if (!scope) return null;
+  if (await holdsUnsubmittedBenchmark(actor, auditId))
+    return { shown: false, reason: 'withheld-while-benchmarking' };
+  return {
+    shown: true,
+    serviceAreaId: scope.serviceAreaId,
+    figures: await auditChallengeFigures(auditId, scope.serviceAreaId),
   };
 }
 

@@ -3,7 +3,9 @@ import { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
 import { recordAuditEvent } from './audit-events';
 import { contentOf } from './case-audits';
+import { assertNotBenchmarkingBlind, holdsUnsubmittedBenchmark } from './blind';
 import { auditChallengeFigures } from './challenges';
+import { getDashboardRules } from './dashboards';
 import type { Actor } from '@/lib/domain/actor';
 import {
   LAW_TYPES,
@@ -14,6 +16,7 @@ import {
 } from '@/lib/domain/audits';
 import { describeBenchmarking } from '@/lib/domain/benchmarking';
 import { describeChallengeFigures } from '@/lib/domain/challenges';
+import { seesSmallGroupPercentages, type DashboardRules } from '@/lib/domain/dashboard';
 import { NotFoundOrForbiddenError, StaleVersionError } from '@/lib/domain/errors';
 import { QA_INDICATORS, QA_INDICATOR_LABELS, type ChildrenSeen } from '@/lib/domain/grading';
 import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
@@ -141,6 +144,12 @@ export type AuditReport = {
   trend: TrendPoint[];
   reconciliation: Reconciliation;
   narrative: Narrative;
+  /**
+   * Set when small groups' percentages are hidden from the reader (the
+   * dashboards' rule, groupShare): every table prints such a group's count and
+   * no percentage. Null: every percentage is shown.
+   */
+  smallGroups: Pick<DashboardRules, 'minGroupSize'> | null;
 };
 
 type AuditRow = {
@@ -463,19 +472,27 @@ export async function getAuditReport(
   const scope = authoriseReportScope(actor, requestedAreaId);
   const audit = await loadAudit(auditId);
   if (!audit) throw new NotFoundOrForbiddenError();
-  return buildAuditReport(audit, scope, options);
+  await assertNotBenchmarkingBlind(actor, audit.id);
+  const earlierId = await earlierAuditId(audit);
+  // An earlier audit still hidden from this benchmarker stays out of the comparison too.
+  const shownEarlierId = earlierId && !(await holdsUnsubmittedBenchmark(actor, earlierId)) ? earlierId : null;
+  const smallGroups = seesSmallGroupPercentages(actor, scope.serviceAreaId)
+    ? null
+    : { minGroupSize: (await getDashboardRules()).minGroupSize };
+  return buildAuditReport(audit, scope, options, shownEarlierId, smallGroups);
 }
 
 async function buildAuditReport(
   audit: AuditRow,
   scope: ReportScope,
   options: ReportOptions,
+  earlierId: string | null,
+  smallGroups: AuditReport['smallGroups'],
 ): Promise<AuditReport> {
   const content: RubricContent = await contentOf(audit.thresholdVersionId);
   const scale = content.scale;
   const groups = gradeGroups(scale);
   const goodKeys = scale.levels.filter((level) => level.isGoodOrAbove).map((level) => level.key);
-  const earlierId = await earlierAuditId(audit);
   const sectionKeys = content.sections.map((section) => section.key);
   const rowSection = options.crossTab?.rowSection ?? sectionKeys.find((key) => key === 'supervision');
   const columnSection =
@@ -498,7 +515,7 @@ async function buildAuditReport(
   const [areas, narrative, challengeFigures, earlierAudit] = await Promise.all([
     areaLabels(),
     loadNarrative(audit.id),
-    auditChallengeFigures(audit.id),
+    auditChallengeFigures(audit.id, scope.serviceAreaId),
     earlierId
       ? db().audit.findUnique({
           where: { id: earlierId },
@@ -667,10 +684,6 @@ async function buildAuditReport(
   const moderated = benchmarkRows.reduce((sum, row) => sum + Number(row.moderated), 0);
   const lowestLabel = lowestLevel(scale)?.label ?? 'lowest-grade';
   const levelLabel = (key: string) => scale.levels.find((level) => level.key === key)?.label ?? key;
-  const challengeScope = scope.serviceAreaId
-    ? challengeFigures.byArea.find((entry) => entry.areaCode === areas.get(scope.serviceAreaId!)?.code)
-        ?.figures
-    : challengeFigures.overall;
 
   const childrenSeenTotal = seenTotal;
   const reconciliation = reconcile(total, [
@@ -728,13 +741,12 @@ async function buildAuditReport(
     qa,
     strengths: summarise(strengths),
     learningPoints: summarise(learning),
-    challengeSentence: challengeScope
-      ? describeChallengeFigures(challengeScope, levelLabel, lowestLabel)
-      : `No ${lowestLabel} cases were challenged.`,
+    challengeSentence: describeChallengeFigures(challengeFigures.overall, levelLabel, lowestLabel),
     benchmarkingSentence: describeBenchmarking(benchmarked, moderated),
     trend,
     reconciliation,
     narrative,
+    smallGroups,
   };
 }
 
@@ -752,7 +764,7 @@ export async function getNationalReportByName(name: string): Promise<AuditReport
   if (!found) return null;
   const audit = await loadAudit(found.id);
   if (!audit) return null;
-  return buildAuditReport(audit, { serviceAreaId: null }, {});
+  return buildAuditReport(audit, { serviceAreaId: null }, {}, await earlierAuditId(audit), null);
 }
 
 export async function findReportableAudits(): Promise<

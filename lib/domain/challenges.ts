@@ -5,6 +5,8 @@
 // National Service Director adjudicates a referral; that decision is final.
 // Also the figures and the sentence the national report writes about them. Pure.
 import { RuleError } from './errors';
+import { can, inArea, NATIONAL } from './permissions';
+import type { Role } from './roles';
 
 export const CHALLENGE_STATUSES = [
   'AWAITING_REPLY',
@@ -392,6 +394,24 @@ function regradedTo(regradedFromTo: Record<string, number>, label: (gradeKey: st
   if (only === undefined) return '';
   if (others.length === 0) return ` to ${label(only[0])}`;
   return ` (${listOf(targets.map(([key, n]) => `${count(n)} to ${label(key)}`))})`;
+}
+
+/**
+ * Whose challenge figures a person sees on an audit's page. An area role (Head
+ * of Service, Assistant Director) sees challenges of its own area only, so it
+ * sees only its own area's counts (a challenge is of a lowest-grade case: other
+ * areas' counts are other areas' grades). Those who read challenges or reports
+ * nationally see every area's; anyone else (no challenges, no reports) none.
+ */
+export function challengeFiguresScope(actor: {
+  role: Role;
+  serviceAreaId: string | null;
+}): { serviceAreaId: string | null } | null {
+  if (can(actor, 'challenge.view', NATIONAL) || can(actor, 'report.view', NATIONAL))
+    return { serviceAreaId: null };
+  if (actor.serviceAreaId !== null && can(actor, 'challenge.view', inArea(actor.serviceAreaId)))
+    return { serviceAreaId: actor.serviceAreaId };
+  return null;
 }
 
 /**

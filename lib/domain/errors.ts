@@ -3,7 +3,8 @@
 
 /** Missing and forbidden look the same to the caller. */
 export class NotFoundOrForbiddenError extends Error {
-  constructor() {
+  /** `refusedAction`: the permission that was refused, for the access log only; never shown. */
+  constructor(readonly refusedAction?: string) {
     super('not found or forbidden');
   }
 }
@@ -22,5 +23,15 @@ export class RuleError extends Error {
     readonly field?: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The person holds an unsubmitted benchmark in the audit, so its figures are
+ * withheld (they know the audit exists: it is in their own benchmarking queue).
+ */
+export class WithheldWhileBenchmarkingError extends Error {
+  constructor() {
+    super('withheld while benchmarking');
   }
 }

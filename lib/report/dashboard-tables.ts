@@ -115,6 +115,8 @@ export function heatMapTable(heatMap: HeatMap, groupHeading: string): ReportTabl
   };
 }
 
+const WITHHELD = 'withheld';
+
 export function progressTable(progress: AuditProgress[]): ReportTable {
   return {
     id: 'audits-under-way',
@@ -125,13 +127,25 @@ export function progressTable(progress: AuditProgress[]): ReportTable {
       audit.status.charAt(0) + audit.status.slice(1).toLowerCase(),
       audit.sampled,
       audit.graded,
-      audit.challenged,
+      audit.challenged ?? WITHHELD,
       audit.benchmarked,
-      audit.overdue,
+      audit.overdue ?? WITHHELD,
     ]),
     totals: [],
-    notes: [],
-    tones: progress.map((audit) => [null, null, null, null, null, null, audit.overdue > 0 ? 'red' : null]),
+    notes: progress.some((audit) => audit.challenged === null)
+      ? [
+          'Challenge counts are withheld for audits in which you still benchmark cases blind: a challenge is of a lowest-grade case. Submit your benchmark gradings to see them.',
+        ]
+      : [],
+    tones: progress.map((audit) => [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      (audit.overdue ?? 0) > 0 ? 'red' : null,
+    ]),
   };
 }
 

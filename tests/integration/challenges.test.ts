@@ -28,11 +28,13 @@ describe('challenges', () => {
     const hos = await actingAs('HEAD_OF_SERVICE', area.id);
     const auditor = await actingAs('IMPROVEMENT_MANAGER', null, graded.auditorId);
     const lead = await actingAs('SENIOR_SERVICE_MANAGER');
-    expect(await hos.act(() => raise(graded.assigned.sampledCaseId))).toEqual({ ok: true, data: null });
+    const raised = await hos.act(() => raise(graded.assigned.sampledCaseId));
     const challenge = await db().challenge.findFirstOrThrow({
       where: { caseAuditId: graded.caseAuditId },
       select: { id: true, version: true },
     });
+    // The action answers with the new challenge's id: the form goes to its page (post/redirect/get).
+    expect(raised).toEqual({ ok: true, data: { challengeId: challenge.id } });
     // Only the auditor who graded the case replies; the lead cannot decide before the reply.
     expect(
       await lead.act(() =>
@@ -86,7 +88,7 @@ describe('challenges', () => {
       actorId: lead.id,
       changes: [{ field: 'overallGrade', from: 'inadequate', to: 'requires-improvement' }],
     });
-    const figures = await auditChallengeFigures(graded.assigned.auditId);
+    const figures = await auditChallengeFigures(graded.assigned.auditId, null);
     expect(figures.overall).toMatchObject({
       challenged: 1,
       regraded: 1,
@@ -158,7 +160,7 @@ describe('challenges', () => {
         }),
       ),
     ).toMatchObject({ ok: false });
-    const figures = await auditChallengeFigures(graded.assigned.auditId);
+    const figures = await auditChallengeFigures(graded.assigned.auditId, null);
     expect(figures.overall).toMatchObject({
       challenged: 2,
       withdrawn: 1,
@@ -201,5 +203,34 @@ describe('challenges', () => {
       ok: false,
       error: expect.stringMatching(/within 10 working days/) as unknown,
     });
+  });
+
+  it('answers a repeated raise with the challenge already raised, creating nothing; a different one waits its turn', async () => {
+    const area = await createServiceArea();
+    const graded = await createConcernAndReview(area.id);
+    const hos = await actingAs('HEAD_OF_SERVICE', area.id);
+    const first = await hos.act(() => raise(graded.assigned.sampledCaseId));
+    expect(first.ok).toBe(true);
+    const before = await db().challenge.count({ where: { caseAuditId: graded.caseAuditId } });
+    const notificationsBefore = await db().notification.count();
+    const historyBefore = await db().caseAuditHistory.count({ where: { caseAuditId: graded.caseAuditId } });
+    expect(await hos.act(() => raise(graded.assigned.sampledCaseId))).toEqual(first);
+    expect(await db().challenge.count({ where: { caseAuditId: graded.caseAuditId } })).toBe(before);
+    expect(await db().notification.count()).toBe(notificationsBefore);
+    expect(await db().caseAuditHistory.count({ where: { caseAuditId: graded.caseAuditId } })).toBe(
+      historyBefore,
+    );
+    // Different reasons while the first is open: refused with the rule, nothing written.
+    const different = await hos.act(() =>
+      raiseChallengeAction({
+        sampledCaseId: graded.assigned.sampledCaseId,
+        disputedSections: ['plans'],
+        proposedGrade: 'requires-improvement',
+        reasons: 'Another reason altogether.',
+      }),
+    );
+    expect(different.ok).toBe(false);
+    expect(different.ok ? '' : different.error).toMatch(/already has an open challenge/);
+    expect(await db().challenge.count({ where: { caseAuditId: graded.caseAuditId } })).toBe(before);
   });
 });

@@ -1,11 +1,13 @@
 import { getActor } from '@/lib/auth/actor';
 import { getAuditReport } from '@/lib/db/reports';
-import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
+import { NotFoundOrForbiddenError, WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { reportJson } from '@/lib/report/json';
 import { reportPdf } from '@/lib/report/pdf';
 import { reportTables } from '@/lib/report/tables';
 import { reportWorkbook, tableCsv } from '@/lib/report/xlsx';
 import { isUuid } from '@/lib/schemas/fields';
+import { recordDownload, refusedResponse } from '@/lib/http/access';
+import { withheldWhileBenchmarkingResponse } from '@/lib/http/withheld';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +29,13 @@ function fileName(auditName: string, scope: string, suffix: string): string {
  */
 export async function GET(request: Request, { params }: { params: Promise<{ auditId: string }> }) {
   const actor = await getActor();
-  if (!actor) return new Response('Sign in to download the report', { status: 401 });
+  if (!actor)
+    return refusedResponse(
+      request,
+      null,
+      'report',
+      new Response('Sign in to download the report', { status: 401 }),
+    );
   const { auditId } = await params;
   const url = new URL(request.url);
   const format = url.searchParams.get('format');
@@ -42,12 +50,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
       crossTab: rows && columns ? { rowSection: rows, columnSection: columns } : undefined,
     });
   } catch (error) {
-    if (error instanceof NotFoundOrForbiddenError) return notFound();
+    if (error instanceof NotFoundOrForbiddenError) return refusedResponse(request, actor, `audit:${auditId}`);
+    if (error instanceof WithheldWhileBenchmarkingError) return withheldWhileBenchmarkingResponse();
     throw error;
   }
-  if (format === 'json')
+  // Logged before the file is built: a download that cannot be logged does not happen.
+  const download = (table: string) =>
+    recordDownload(request, actor, {
+      target: `audit:${auditId}`,
+      table,
+      format,
+      filters: { area, rows, columns },
+    });
+  if (format === 'json') {
+    await download('figures');
     // The same JSON as `npm run report -- --format json`, for the actor's scope.
     return Response.json(reportJson(report), { headers: { 'Cache-Control': 'no-store' } });
+  }
   const tables = reportTables(report);
   const headers = (type: string, name: string) => ({
     'Content-Type': type,
@@ -57,6 +76,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
   if (format === 'csv') {
     const table = tables.find((candidate) => candidate.id === url.searchParams.get('table'));
     if (!table) return notFound();
+    await download(table.id);
     return new Response(tableCsv(table), {
       headers: headers(
         'text/csv; charset=utf-8',
@@ -64,6 +84,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
       ),
     });
   }
+  await download('report');
   if (format === 'xlsx') {
     const workbook = await reportWorkbook(report, tables);
     return new Response(new Uint8Array(workbook), {

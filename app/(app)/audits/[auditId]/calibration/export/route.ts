@@ -1,10 +1,12 @@
 import { getActor } from '@/lib/auth/actor';
 import { calibrationFor } from '@/lib/db/benchmarks';
-import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
+import { NotFoundOrForbiddenError, WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { calibrationTables } from '@/lib/report/calibration-tables';
 import { tableCsv, tablesWorkbook } from '@/lib/report/xlsx';
 import { isUuid } from '@/lib/schemas/fields';
+import { recordDownload, refusedResponse } from '@/lib/http/access';
+import { withheldWhileBenchmarkingResponse } from '@/lib/http/withheld';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,16 +15,24 @@ const notFound = () => new Response('Not found', { status: 404 });
 /** The calibration report's tables: one as CSV, or all as XLSX. */
 export async function GET(request: Request, { params }: { params: Promise<{ auditId: string }> }) {
   const actor = await getActor();
-  if (!actor) return new Response('Sign in to download', { status: 401 });
+  if (!actor)
+    return refusedResponse(
+      request,
+      null,
+      'calibration',
+      new Response('Sign in to download', { status: 401 }),
+    );
   const { auditId } = await params;
   const url = new URL(request.url);
   const format = url.searchParams.get('format');
-  if (!isUuid(auditId) || !can(actor, 'calibration.view', NATIONAL)) return notFound();
+  if (!isUuid(auditId)) return notFound();
+  if (!can(actor, 'calibration.view', NATIONAL)) return refusedResponse(request, actor, `audit:${auditId}`);
   let found;
   try {
-    found = await calibrationFor(auditId);
+    found = await calibrationFor(actor, auditId);
   } catch (error) {
-    if (error instanceof NotFoundOrForbiddenError) return notFound();
+    if (error instanceof NotFoundOrForbiddenError) return refusedResponse(request, actor, `audit:${auditId}`);
+    if (error instanceof WithheldWhileBenchmarkingError) return withheldWhileBenchmarkingResponse();
     throw error;
   }
   const levels = found.content.scale.levels.map((level) => ({ key: level.key, label: level.label }));
@@ -35,11 +45,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
   if (format === 'csv') {
     const table = tables.find((candidate) => candidate.id === url.searchParams.get('table'));
     if (!table) return notFound();
+    await recordDownload(request, actor, {
+      target: `audit:${auditId}`,
+      table: `calibration:${table.id}`,
+      format,
+    });
     return new Response(tableCsv(table), {
       headers: headers('text/csv; charset=utf-8', `calibration-${table.id}.csv`),
     });
   }
   if (format === 'xlsx') {
+    await recordDownload(request, actor, { target: `audit:${auditId}`, table: 'calibration', format });
     const workbook = await tablesWorkbook(
       `${found.auditName}: calibration report`,
       [
