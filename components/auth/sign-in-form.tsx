@@ -2,14 +2,28 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { signIn } from 'next-auth/react';
+import { PASSWORD_TOO_LONG_MESSAGE } from '@/lib/domain/passwords';
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@/lib/domain/session-rules';
 
+// A wrong password, an unknown email and a locked account get one answer, so
+// the page never tells a guesser which accounts exist or are locked.
 const MESSAGES: Record<string, string> = {
-  CredentialsSignin: 'The email or password is not right. Check them and try again.',
-  AccountLocked:
-    'This account is locked for 15 minutes after 5 failed sign-ins. Try again later, or ask an administrator to reset your password.',
+  CredentialsSignin: `Email or password not recognised, or the account is locked for ${String(LOCKOUT_MINUTES)} minutes after ${String(MAX_FAILED_SIGN_INS)} failed sign-ins. Check them and try again, or ask an administrator to reset your password.`,
+  PasswordTooLong: `${PASSWORD_TOO_LONG_MESSAGE}. If yours is longer, ask an administrator to reset it.`,
   AccountDeactivated: 'This account has been deactivated. Ask an administrator if you need access.',
   AccessDenied: 'Your organisation account is not registered in Threshold. Ask an administrator to add you.',
+  Unavailable: 'Threshold could not check your sign-in just now. Try again in a minute.',
 };
+
+/** next-auth passes the server's error as a code; "TooManyAttempts:12" carries the minutes to wait. */
+function messageFor(error: string | undefined): string {
+  const [code = '', minutes] = (error ?? '').split(':');
+  if (code === 'TooManyAttempts') {
+    const wait = Number(minutes) > 1 ? `${String(Number(minutes))} minutes` : 'a minute';
+    return `Too many failed sign-ins from your network. Try again in ${wait}.`;
+  }
+  return MESSAGES[code] ?? MESSAGES.CredentialsSignin ?? '';
+}
 
 const fieldValue = (data: FormData, name: string) => {
   const value = data.get(name);
@@ -39,7 +53,7 @@ export function SignInForm({ offerSso, callbackUrl }: { offerSso: boolean; callb
         window.location.assign(callbackUrl);
         return;
       }
-      setError(MESSAGES[result?.error ?? ''] ?? MESSAGES.CredentialsSignin ?? null);
+      setError(messageFor(result?.error ?? undefined));
     } catch {
       setError('Threshold could not be reached. Check your connection and try again.');
     }

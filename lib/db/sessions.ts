@@ -1,67 +1,132 @@
 import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
 import { recordAuditEvent } from './audit-events';
 import type { Actor } from '@/lib/domain/actor';
 import { isRole } from '@/lib/domain/roles';
-import { sessionState, lockoutAfterFailure, type SessionLimits } from '@/lib/domain/session-rules';
+import {
+  FAILURE_WINDOW_MINUTES,
+  LOCKOUT_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  sessionState,
+  type SessionLimits,
+} from '@/lib/domain/session-rules';
 
-export type SignInCandidate = {
+export type SignInClaim = {
   id: string;
   passwordHash: string | null;
   isActive: boolean;
-  failedSignIns: number;
-  lockedUntil: Date | null;
 };
 
-export async function getSignInCandidate(email: string): Promise<SignInCandidate | null> {
-  return db().user.findUnique({
-    where: { email: email.toLowerCase() },
-    select: { id: true, passwordHash: true, isActive: true, failedSignIns: true, lockedUntil: true },
-  });
+const lockedAfter = (now: Date) => new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+
+/**
+ * Counts this attempt as a failure and checks the lock in one UPDATE, before
+ * any password is compared. Attempts still being checked count as failures
+ * until they turn out right, so parallel guesses serialise on the row: at most
+ * five are ever compared, and the sixth sets the lock for every later one.
+ * Null for a locked account and for an unknown email alike.
+ */
+export async function claimSignInAttempt(email: string, now: Date): Promise<SignInClaim | null> {
+  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MINUTES * 60_000);
+  const lockEnds = lockedAfter(now);
+  // Column references in SET read the row as it is once its lock is held (a
+  // separate SELECT would read a stale count under READ COMMITTED).
+  const attempts = Prisma.sql`CASE
+      WHEN last_sign_in_attempt_at IS NULL OR last_sign_in_attempt_at <= ${windowStart}
+        OR (locked_until IS NOT NULL AND locked_until <= ${now}) THEN 1
+      ELSE failed_sign_ins + 1
+    END`;
+  // One statement (the lock's history row included): no interactive
+  // transaction holds the row while bcrypt keeps the event loop busy.
+  const rows = await db().$queryRaw<
+    { id: string; password_hash: string | null; is_active: boolean; locked_until: Date | null }[]
+  >`
+    WITH claimed AS (
+      UPDATE app_user SET
+        failed_sign_ins = ${attempts},
+        last_sign_in_attempt_at = ${now},
+        locked_until = CASE WHEN ${attempts} > ${MAX_FAILED_SIGN_INS} THEN ${lockEnds}::timestamptz END
+      WHERE email = ${email.toLowerCase()} AND (locked_until IS NULL OR locked_until <= ${now})
+      RETURNING id, password_hash, is_active, locked_until
+    ), lock_event AS (${lockEventFrom(Prisma.sql`claimed`, lockEnds)})
+    SELECT id, password_hash, is_active, locked_until FROM claimed`;
+  const row = rows[0];
+  if (!row || row.locked_until) return null;
+  return { id: row.id, passwordHash: row.password_hash, isActive: row.is_active };
 }
 
-export async function getActiveUserIdByEmail(email: string): Promise<string | null> {
-  const user = await db().user.findUnique({
-    where: { email: email.toLowerCase() },
+/** A wrong password stays counted; the fifth within the window locks the account. */
+export async function recordWrongPassword(userId: string, now: Date): Promise<void> {
+  const lockEnds = lockedAfter(now);
+  await db().$queryRaw`
+    WITH locked AS (
+      UPDATE app_user SET locked_until = ${lockEnds}::timestamptz
+      WHERE id = ${userId} AND failed_sign_ins >= ${MAX_FAILED_SIGN_INS}
+        AND (locked_until IS NULL OR locked_until <= ${now})
+      RETURNING id, locked_until
+    ), lock_event AS (${lockEventFrom(Prisma.sql`locked`, lockEnds)})
+    SELECT count(*)::int AS locked FROM locked`;
+}
+
+// The lock's history row, written by the statement that sets the lock.
+const lockEventFrom = (rows: Prisma.Sql, lockEnds: Date) => Prisma.sql`
+  INSERT INTO audit_event (actor_id, action, entity_type, entity_id, detail)
+  SELECT NULL, 'user.locked', 'user', id,
+    jsonb_build_object('until', ${lockEnds.toISOString()}::text, 'reason', 'too many failed sign-ins')
+  FROM ${rows} WHERE locked_until IS NOT NULL`;
+
+/**
+ * The right password takes back only its own count: failures counted by
+ * attempts running alongside it stay counted (resetting to 0 let a burst of
+ * guesses escape the lock), and a lock already set stays set.
+ */
+export async function releaseSignInAttempt(userId: string): Promise<void> {
+  await db().$executeRaw`
+    UPDATE app_user SET failed_sign_ins = GREATEST(failed_sign_ins - 1, 0) WHERE id = ${userId}`;
+}
+
+/**
+ * Single sign-on with Entra ID: the person with this object id, once linked.
+ * The first time, an active user an administrator added with this email, with
+ * no object id yet, is linked to it; afterwards the email claim (which the
+ * person or their organisation can change) is never used again, so a changed
+ * email in Entra cannot reach someone else's account.
+ */
+export async function getEntraUserId(identity: { objectId: string; email: string }): Promise<string | null> {
+  const linked = await db().user.findUnique({
+    where: { entraObjectId: identity.objectId },
     select: { id: true, isActive: true },
   });
-  return user?.isActive ? user.id : null;
-}
-
-/** Counts a failed password; locks the account after too many in a row. */
-export async function recordFailedSignIn(userId: string, now: Date): Promise<{ lockedUntil: Date | null }> {
+  if (linked) return linked.isActive ? linked.id : null;
+  const email = identity.email.trim().toLowerCase();
+  if (email === '') return null;
   return db().$transaction(async (tx) => {
-    // Row lock: parallel guesses must each count.
-    const rows = await tx.$queryRaw<{ failed_sign_ins: number }[]>`
-      SELECT failed_sign_ins FROM app_user WHERE id = ${userId} FOR UPDATE`;
-    const failures = (rows[0]?.failed_sign_ins ?? 0) + 1;
-    const outcome = lockoutAfterFailure(failures, now);
-    await tx.user.update({
-      where: { id: userId },
-      data: { failedSignIns: outcome.failedSignIns, lockedUntil: outcome.lockedUntil ?? undefined },
+    // One conditional UPDATE: two first sign-ins at once cannot both link, and
+    // an account already linked to another object id is never taken over.
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE app_user SET entra_object_id = ${identity.objectId}
+      WHERE email = ${email} AND entra_object_id IS NULL AND is_active
+      RETURNING id`;
+    const userId = rows[0]?.id;
+    if (!userId) return null;
+    await recordAuditEvent(tx, {
+      actorId: userId,
+      action: 'user.entra-linked',
+      entityType: 'user',
+      entityId: userId,
+      detail: { entraObjectId: identity.objectId },
     });
-    if (outcome.lockedUntil) {
-      await recordAuditEvent(tx, {
-        actorId: null,
-        action: 'user.locked',
-        entityType: 'user',
-        entityId: userId,
-        detail: { until: outcome.lockedUntil.toISOString(), reason: 'too many failed sign-ins' },
-      });
-    }
-    return { lockedUntil: outcome.lockedUntil };
+    return userId;
   });
 }
 
 export async function startSession(userId: string, now: Date): Promise<string> {
-  return db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil: null } });
-    const session = await tx.userSession.create({
-      data: { userId, createdAt: now, lastSeenAt: now },
-      select: { id: true },
-    });
-    return session.id;
+  const session = await db().userSession.create({
+    data: { userId, createdAt: now, lastSeenAt: now },
+    select: { id: true },
   });
+  return session.id;
 }
 
 export async function revokeSession(sessionId: string, now: Date): Promise<void> {

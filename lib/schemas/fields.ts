@@ -3,11 +3,26 @@
 import { z } from 'zod';
 import { describeTextProblem, textProblem } from '@/lib/domain/text';
 import { isCalendarDate } from '@/lib/domain/dates';
+import {
+  isPasswordTooLong,
+  MIN_PASSWORD_CHARACTERS,
+  PASSWORD_TOO_LONG_MESSAGE,
+} from '@/lib/domain/passwords';
 
-export function text(maxLength: number, options: { required?: boolean; multiline?: boolean } = {}) {
+/**
+ * Free text. `label` names the field in its messages, as the person reads it
+ * ("the person's full name" gives "Enter the person's full name"), so an error
+ * summary says which field is wrong without looking back at the form.
+ */
+export function text(
+  maxLength: number,
+  options: { required?: boolean; multiline?: boolean; label?: string } = {},
+) {
   const required = options.required ?? true;
+  const enter = options.label ? `Enter ${options.label}` : 'Enter a value';
+  const subject = options.label ? options.label.charAt(0).toUpperCase() + options.label.slice(1) : 'This';
   return z
-    .string({ error: required ? 'Enter a value' : 'Must be text' })
+    .string({ error: required ? enter : 'Must be text' })
     .max(maxLength * 4, `Must be at most ${maxLength.toLocaleString('en-GB')} characters`)
     .transform((value) => value.trim())
     .superRefine((value, context) => {
@@ -17,8 +32,8 @@ export function text(maxLength: number, options: { required?: boolean; multiline
           code: 'custom',
           message:
             problem === 'empty'
-              ? 'Enter a value'
-              : `This ${describeTextProblem(problem, maxLength, value.length)}`,
+              ? enter
+              : `${subject} ${describeTextProblem(problem, maxLength, value.length)}`,
         });
     });
 }
@@ -41,10 +56,12 @@ export const email = z
   .email('Enter an email address like name@example.org')
   .transform((value) => value.toLowerCase());
 
+// bcrypt compares only the first 72 bytes; a longer password is refused with a
+// message rather than silently shortened (counted in UTF-8 bytes, as bcrypt does).
 export const newPassword = z
   .string({ error: 'Enter a password' })
-  .min(12, 'Password must be at least 12 characters')
-  .max(200, 'Password must be at most 200 characters');
+  .min(MIN_PASSWORD_CHARACTERS, `Password must be at least ${String(MIN_PASSWORD_CHARACTERS)} characters`)
+  .refine((value) => !isPasswordTooLong(value), PASSWORD_TOO_LONG_MESSAGE);
 
 /** A yes/no from a form select ("true"/"false") or from code (a boolean). */
 export const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')], {

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { errorSummary, expectNoAxeViolations, signIn } from './helpers';
+import { errorSummary, expect, expectNoAxeViolations, signIn, test } from './helpers';
 
 const HOMES = [
   { email: 'im@example.org', role: 'Improvement Manager', waiting: 'Cases to grade' },
@@ -36,9 +35,28 @@ for (const home of HOMES) {
   });
 }
 
+const NOT_RECOGNISED =
+  'Email or password not recognised, or the account is locked for 15 minutes after 5 failed sign-ins.';
+
 test('a wrong password shows a clear error', async ({ page }) => {
   await signIn(page, 'director@example.org', 'not-the-password', 'failure');
-  await expect(errorSummary(page)).toContainText('The email or password is not right');
+  await expect(errorSummary(page)).toContainText(NOT_RECOGNISED);
+  await expectNoAxeViolations(page);
+});
+
+test('an unknown email reads exactly like a wrong password', async ({ page }) => {
+  await signIn(page, 'director@example.org', 'not-the-password', 'failure');
+  await expect(errorSummary(page)).toContainText(NOT_RECOGNISED);
+  const wrongPassword = await errorSummary(page).textContent();
+  await signIn(page, 'nobody-here@example.org', 'not-the-password', 'failure');
+  await expect(errorSummary(page)).toContainText(NOT_RECOGNISED);
+  expect(await errorSummary(page).textContent()).toBe(wrongPassword);
+});
+
+test('a password longer than 72 bytes is refused with a message, not cut short', async ({ page }) => {
+  // 40 accented letters: 40 characters, 80 bytes.
+  await signIn(page, 'director@example.org', 'é'.repeat(40), 'failure');
+  await expect(errorSummary(page)).toContainText('Password must be at most 72 bytes');
   await expectNoAxeViolations(page);
 });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isLocked,
-  lockoutAfterFailure,
-  LOCKOUT_MINUTES,
-  MAX_FAILED_SIGN_INS,
-  sessionState,
-} from '@/lib/domain/session-rules';
+import { clientAddress, isLocked, minutesToWait, sessionState } from '@/lib/domain/session-rules';
 
 const limits = { idleMinutes: 30, absoluteHours: 10 };
 const t0 = new Date('2026-11-21T09:00:00Z');
@@ -25,20 +19,35 @@ describe('sessionState', () => {
 });
 
 describe('lockout', () => {
-  it('counts failures below the limit without locking', () => {
-    for (let failures = 1; failures < MAX_FAILED_SIGN_INS; failures += 1) {
-      expect(lockoutAfterFailure(failures, t0)).toEqual({ failedSignIns: failures, lockedUntil: null });
-    }
-  });
-  it('locks on the fifth failure and resets the count', () => {
-    expect(lockoutAfterFailure(MAX_FAILED_SIGN_INS, t0)).toEqual({
-      failedSignIns: 0,
-      lockedUntil: at(LOCKOUT_MINUTES),
-    });
-  });
   it('is locked until the time passes', () => {
     expect(isLocked(at(15), at(14))).toBe(true);
     expect(isLocked(at(15), at(15))).toBe(false);
     expect(isLocked(null, t0)).toBe(false);
+  });
+});
+
+describe('sign-in throttle', () => {
+  it.each([
+    ["the load balancer's single address", '203.0.113.7', '203.0.113.7'],
+    ['the first hop of a list', '203.0.113.7, 10.0.0.1', '203.0.113.7'],
+    ['IPv6, lower-cased', '2001:DB8::1', '2001:db8::1'],
+    ['the first of repeated headers', ['198.51.100.2', '10.0.0.1'], '198.51.100.2'],
+    ['no header', undefined, 'unknown'],
+    ['an empty header', '', 'unknown'],
+    ['a made-up name', 'evil.example.org', 'unknown'],
+    ['a NUL byte', '203.0.113.7\u0000', 'unknown'],
+    ['an endless value', '1'.repeat(1000), 'unknown'],
+  ] as const)('the client address from %s', (_label, header, expected) => {
+    expect(clientAddress(header as string | string[] | undefined)).toBe(expected);
+  });
+
+  it.each([
+    [1, 1],
+    [60_000, 1],
+    [60_001, 2],
+    [14 * 60_000 + 1, 15],
+    [0, 1],
+  ])('%i ms to wait reads as %i minutes', (ms, minutes) => {
+    expect(minutesToWait(ms)).toBe(minutes);
   });
 });

@@ -88,7 +88,7 @@ export default async function UsersPage() {
             name="password"
             label="Temporary password"
             type="password"
-            hint="At least 12 characters. Give it to the person securely."
+            hint="12 to 72 characters (fewer than 72 with accented letters, other alphabets or emoji). Give it to the person securely."
             autoComplete="new-password"
           />
         </ActionForm>

@@ -77,7 +77,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             name="password"
             label="New temporary password"
             type="password"
-            hint="At least 12 characters."
+            hint="12 to 72 characters (fewer than 72 with accented letters, other alphabets or emoji)."
             autoComplete="new-password"
           />
         </ActionForm>
