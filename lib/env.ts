@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().default('Threshold <threshold@localhost>'),
   APP_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Days the access log keeps a row before `npm run access-log:purge` may remove it.
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

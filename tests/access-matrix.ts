@@ -1,11 +1,23 @@
 // The access matrix: every server action and route handler, every role,
 // every scope, and what must happen. Integration tests run each row against
 // the real database; a guard fails when an exported entry point has no row.
+import { MODERATOR_IS_AUDITOR, MODERATOR_IS_BENCHMARKER } from '@/lib/domain/benchmarking';
 import { ROLES, type Role } from '@/lib/domain/roles';
 
 export type Scope = 'national' | 'own area' | 'other area';
 export type Expected = 'allowed' | 'refused';
-export type MatrixRow = { role: Role | 'anonymous'; scope: Scope; expected: Expected };
+export type MatrixRow = {
+  role: Role | 'anonymous';
+  scope: Scope;
+  expected: Expected;
+  /** How the actor stands to the target, where that alone decides: "the benchmarker". */
+  actorIs?: string;
+  /**
+   * A refusal that explains itself (the actor may see the target, so "not found"
+   * would be false): the message expected instead of "not found".
+   */
+  refusal?: string;
+};
 
 export type MatrixEntry = {
   /** `createUserAction`, or `GET /api/health`. */
@@ -65,6 +77,12 @@ function areaScoped(
   rows.push({ role: 'anonymous', scope: 'national', expected: 'refused' });
   return { entry, file, runIn, rows };
 }
+
+/** Rows where the actor's part in the target (not their role or area) decides. */
+const withRows = (entry: MatrixEntry, rows: MatrixRow[]): MatrixEntry => ({
+  ...entry,
+  rows: [...entry.rows, ...rows],
+});
 
 const adminOnly = (entry: string, file: string) => onlyFor(entry, file, ['ADMIN']);
 const auditLeadership = (entry: string, file: string) =>
@@ -169,7 +187,23 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     'SENIOR_SERVICE_MANAGER',
     'HEAD_OF_SERVICE',
   ]),
-  onlyFor('moderateBenchmarkAction', 'lib/actions/benchmarks.ts', ['SENIOR_SERVICE_MANAGER']),
+  // Nobody moderates a benchmark they graded, either time.
+  withRows(onlyFor('moderateBenchmarkAction', 'lib/actions/benchmarks.ts', ['SENIOR_SERVICE_MANAGER']), [
+    {
+      role: 'SENIOR_SERVICE_MANAGER',
+      scope: 'national',
+      expected: 'refused',
+      actorIs: 'the benchmarker',
+      refusal: MODERATOR_IS_BENCHMARKER,
+    },
+    {
+      role: 'SENIOR_SERVICE_MANAGER',
+      scope: 'national',
+      expected: 'refused',
+      actorIs: 'the original auditor',
+      refusal: MODERATOR_IS_AUDITOR,
+    },
+  ]),
   onlyFor(
     'GET /(app)/audits/[auditId]/calibration/export',
     'app/(app)/audits/[auditId]/calibration/export/route.ts',
@@ -177,6 +211,8 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   ),
   onlyFor('saveReportNarrativeAction', 'lib/actions/reports.ts', ['SENIOR_SERVICE_MANAGER']),
   auditLeadership('importResultsAction', 'lib/actions/reports.ts'),
+  // The access log holds emails and addresses: its download is for Admin alone.
+  adminOnly('GET /(app)/admin/access-log/export', 'app/(app)/admin/access-log/export/route.ts'),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -10,6 +10,7 @@ import {
   SetUserActiveSchema,
   UpdateUserSchema,
 } from '@/lib/schemas/admin';
+import { currentRequestIp } from '@/lib/http/access';
 import { authorise, runAction, type ActionResult } from './run';
 
 export async function createUserAction(input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -17,7 +18,11 @@ export async function createUserAction(input: unknown): Promise<ActionResult<{ i
     authorise(actor, 'user.manage', NATIONAL);
     assertRoleAreaConsistent(user.role, user.serviceAreaId);
     const { password, ...fields } = user;
-    return createUser(actor.userId, { ...fields, passwordHash: await hashPassword(password) });
+    return createUser(
+      actor.userId,
+      { ...fields, passwordHash: await hashPassword(password) },
+      await currentRequestIp(),
+    );
   });
 }
 
@@ -26,7 +31,7 @@ export async function updateUserAction(input: unknown): Promise<ActionResult> {
     authorise(actor, 'user.manage', NATIONAL);
     assertRoleAreaConsistent(change.role, change.serviceAreaId);
     assertNotSelfLockout(actor.userId, change.userId, { role: change.role });
-    await updateUser(actor.userId, change);
+    await updateUser(actor.userId, change, await currentRequestIp());
     return null;
   });
 }

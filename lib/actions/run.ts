@@ -5,6 +5,8 @@ import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/domain/actor';
 import { NotFoundOrForbiddenError, RuleError, StaleVersionError } from '@/lib/domain/errors';
 import { can, type Action, type Resource } from '@/lib/domain/permissions';
+import { recordAccessQuietly } from '@/lib/db/access-log';
+import { currentRequestIp } from '@/lib/http/access';
 
 export type ActionResult<T = null> =
   { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -19,7 +21,21 @@ export const MESSAGES = {
 
 /** Throws the same error for "not allowed" as for "not there". */
 export function authorise(actor: Actor, action: Action, resource: Resource): void {
-  if (!can(actor, action, resource)) throw new NotFoundOrForbiddenError();
+  if (!can(actor, action, resource)) throw new NotFoundOrForbiddenError(action);
+}
+
+// Every refusal of every action is logged here, once (see the access log in
+// docs/decisions.md). Missing and forbidden stay indistinguishable in the log
+// too: both are "refused".
+async function logRefusal(actor: Actor | null, what: string, reason: string): Promise<void> {
+  await recordAccessQuietly({
+    actorId: actor?.userId ?? null,
+    actorEmail: actor?.email ?? null,
+    action: 'refused',
+    target: what,
+    details: { reason },
+    ip: await currentRequestIp(),
+  });
 }
 
 /**
@@ -32,7 +48,10 @@ export async function runAction<S extends z.ZodType, T>(
   body: (actor: Actor, input: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const actor = await getActor();
-  if (!actor) return { ok: false, error: MESSAGES.signedOut };
+  if (!actor) {
+    await logRefusal(null, 'server action', 'no-session');
+    return { ok: false, error: MESSAGES.signedOut };
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -46,7 +65,10 @@ export async function runAction<S extends z.ZodType, T>(
   try {
     return { ok: true, data: await body(actor, parsed.data) };
   } catch (error) {
-    if (error instanceof NotFoundOrForbiddenError) return { ok: false, error: MESSAGES.notFound };
+    if (error instanceof NotFoundOrForbiddenError) {
+      await logRefusal(actor, error.refusedAction ?? 'server action', 'not-found-or-forbidden');
+      return { ok: false, error: MESSAGES.notFound };
+    }
     if (error instanceof StaleVersionError) return { ok: false, error: MESSAGES.stale };
     if (error instanceof RuleError) {
       return {

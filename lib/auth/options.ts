@@ -3,8 +3,12 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import AzureADProvider from 'next-auth/providers/azure-ad';
 import { env } from '@/lib/env';
-import { getActiveUserIdByEmail, revokeSession, startSession } from '@/lib/db/sessions';
+import { getEntraUserId, revokeSession, startSession } from '@/lib/db/sessions';
+import { entraIdentity } from '@/lib/domain/entra-id';
+import { clientAddress } from '@/lib/domain/session-rules';
 import { signInWithPassword } from './sign-in';
+import { logSignedIn, logSignedOut, logSignInFailed } from './access-events';
+import { ipFromHeaders } from '@/lib/http/access';
 
 export type ProviderId = 'credentials' | 'azure-ad';
 
@@ -38,9 +42,21 @@ export function authOptions(): NextAuthOptions {
                 email: { label: 'Email', type: 'email' },
                 password: { label: 'Password', type: 'password' },
               },
-              async authorize(credentials) {
-                const { userId, sessionId } = await signInWithPassword(credentials);
-                return { id: userId, sessionId };
+              async authorize(credentials, req) {
+                try {
+                  const { userId, sessionId } = await signInWithPassword(credentials, {
+                    address: clientAddress(req?.headers?.['x-forwarded-for'] as string | undefined),
+                  });
+                  return { id: userId, sessionId };
+                } catch (error) {
+                  await logSignInFailed(
+                    credentials?.email,
+                    error,
+                    'credentials',
+                    ipFromHeaders(req?.headers),
+                  );
+                  throw error;
+                }
               },
             }),
           ]
@@ -57,17 +73,23 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       // Single sign-on admits only people an administrator has already added.
-      async signIn({ user, account }) {
+      // Matched on Entra's immutable object id once linked, never on the email claim.
+      async signIn({ user, account, profile }) {
         if (account?.provider === 'credentials') return true;
         const email = user.email ?? '';
-        return (await getActiveUserIdByEmail(email)) !== null;
+        const identity = entraIdentity(profile);
+        const admitted = identity !== null && (await getEntraUserId(identity)) !== null;
+        if (!admitted)
+          await logSignInFailed(email, { code: 'NotAdmitted' }, account?.provider ?? 'sso', null);
+        return admitted;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user && account) {
           if (account.provider === 'credentials') {
             token.sid = (user as { sessionId?: string }).sessionId;
           } else {
-            const userId = await getActiveUserIdByEmail(user.email ?? '');
+            const identity = entraIdentity(profile);
+            const userId = identity ? await getEntraUserId(identity) : null;
             if (userId) token.sid = await startSession(userId, new Date());
           }
         }
@@ -80,8 +102,13 @@ export function authOptions(): NextAuthOptions {
       },
     },
     events: {
+      async signIn({ user, account }) {
+        const provider = account?.provider ?? 'unknown';
+        await logSignedIn(provider === 'credentials' ? { userId: user.id } : { email: user.email }, provider);
+      },
       async signOut({ token }) {
         if (typeof token?.sid === 'string') await revokeSession(token.sid, new Date());
+        await logSignedOut(token?.sid);
       },
     },
   };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from './client';
 import { recordAuditEvent } from './audit-events';
+import { recordAccess } from './access-log';
 import { isForeignKeyViolation, isUniqueViolation } from './errors';
 import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
 import { assertVersionedUpdate } from './versioned';
@@ -77,13 +78,56 @@ function translateWriteError(error: unknown): never {
   throw error;
 }
 
+/**
+ * Role and area changes go to the access log as well as to audit_event
+ * (docs/decisions.md): the access log is what an investigator searches for "who could
+ * see what, when". Same transaction, so both land or neither does.
+ */
+async function logAccessChanges(
+  tx: Tx,
+  actorId: string,
+  requestIp: string | null,
+  userId: string,
+  before: { role: Role | null; serviceAreaId: string | null },
+  after: { role: Role; serviceAreaId: string | null },
+): Promise<void> {
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { email: true } });
+  const common = { actorId, actorEmail: actor?.email ?? null, target: `user:${userId}`, ip: requestIp };
+  if (before.role !== after.role) {
+    await recordAccess(
+      { ...common, action: 'role-change', details: { from: before.role, to: after.role } },
+      tx,
+    );
+  }
+  if (before.serviceAreaId !== after.serviceAreaId) {
+    const ids = [before.serviceAreaId, after.serviceAreaId].filter((id): id is string => id !== null);
+    const areas = await tx.serviceArea.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, code: true },
+    });
+    const code = (id: string | null) =>
+      id === null ? null : (areas.find((area) => area.id === id)?.code ?? id);
+    await recordAccess(
+      {
+        ...common,
+        action: 'area-change',
+        details: { from: code(before.serviceAreaId), to: code(after.serviceAreaId) },
+      },
+      tx,
+    );
+  }
+}
+
 export async function createUser(
   actorId: string,
   input: { email: string; name: string; role: Role; serviceAreaId: string | null; passwordHash: string },
+  requestIp: string | null = null,
 ): Promise<{ id: string }> {
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: input, select: { id: true } });
+      // A new account is a grant of access: logged as a change from no role.
+      await logAccessChanges(tx, actorId, requestIp, user.id, { role: null, serviceAreaId: null }, input);
       await recordAuditEvent(tx, {
         actorId,
         action: 'user.created',
@@ -127,6 +171,7 @@ async function updateVersioned(
 export async function updateUser(
   actorId: string,
   input: { userId: string; version: number; name: string; role: Role; serviceAreaId: string | null },
+  requestIp: string | null = null,
 ): Promise<void> {
   try {
     await db().$transaction(async (tx) => {
@@ -140,6 +185,7 @@ export async function updateUser(
         role: input.role,
         serviceAreaId: input.serviceAreaId,
       });
+      await logAccessChanges(tx, actorId, requestIp, input.userId, before, input);
       await recordAuditEvent(tx, {
         actorId,
         action: 'user.updated',

@@ -18,6 +18,7 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/admin/users', label: 'Users', requires: 'user.manage' },
   { href: '/admin/areas', label: 'Service areas and teams', requires: 'organisation.manage' },
   { href: '/admin/practitioners', label: 'Practitioners', requires: 'practitioner.manage' },
+  { href: '/admin/access-log', label: 'Access log', requires: 'accessLog.view' },
 ];
 
 /** Only what the role may use; the server still authorises every page and action. */

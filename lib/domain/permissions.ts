@@ -41,6 +41,7 @@ export const ACTIONS = [
   'benchmark.grade', // grade a case blind, as its benchmarker (never one's own area or own grading)
   'benchmark.moderate', // record the agreed grade where the two gradings differ
   'calibration.view', // the agreement figures of an audit
+  'accessLog.view', // who signed in, was refused, or took personal data out
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -77,6 +78,7 @@ function everyone(): Partial<Record<Role, Grant>> {
 
 export const POLICY: Policy = {
   'admin.view': { ADMIN: ANY },
+  'accessLog.view': { ADMIN: ANY },
   'user.manage': { ADMIN: ANY },
   'organisation.manage': { ADMIN: ANY },
   'practitioner.manage': { ADMIN: ANY },

@@ -6,6 +6,7 @@ import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
 import type { GradingAnswers } from '@/lib/domain/grading';
 import { isUuid } from '@/lib/schemas/fields';
 import { SaveDraftSchema } from '@/lib/schemas/grading';
+import { refusedResponse } from './access';
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -31,11 +32,14 @@ export async function handleDraftSave(
   },
 ): Promise<Response> {
   const actor = await getActor();
+  // No refusal is logged for a missing session here: the form autosaves every
+  // few seconds, so one expired session would write a row every few seconds.
   if (!actor)
     return json(401, {
       error: 'Your session has ended. Your work is kept on this device: sign in again to save it.',
     });
-  if (!isUuid(recordId) || !options.mayTry(actor)) return json(404, { error: options.notYours });
+  if (!isUuid(recordId) || !options.mayTry(actor))
+    return refusedResponse(request, actor, 'draft', json(404, { error: options.notYours }));
   const text = await request.text();
   if (text.length > MAX_BODY) return json(413, { error: 'The form is too large to save.' });
   let body: unknown;
@@ -61,7 +65,8 @@ export async function handleDraftSave(
       answers: result.answers,
     });
   } catch (error) {
-    if (error instanceof NotFoundOrForbiddenError) return json(404, { error: options.notYours });
+    if (error instanceof NotFoundOrForbiddenError)
+      return refusedResponse(request, actor, `draft:${recordId}`, json(404, { error: options.notYours }));
     if (error instanceof RuleError) return json(409, { error: error.message });
     const reference = randomUUID().slice(0, 8);
     console.error(`[draft] unexpected error ${reference}`, error);

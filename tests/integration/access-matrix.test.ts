@@ -47,11 +47,12 @@ import * as users from '@/lib/actions/admin-users';
 import * as organisation from '@/lib/actions/admin-organisation';
 import * as practitioners from '@/lib/actions/admin-practitioners';
 import { GET as health } from '@/app/api/health/route';
+import { GET as exportAccessLog } from '@/app/(app)/admin/access-log/export/route';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
 /** Who is acting, and where the target should be: in the actor's own area or elsewhere. */
-type Setup = { actorId: string | null; role: string; targetAreaId: string };
+type Setup = { actorId: string | null; role: string; targetAreaId: string; actorIs?: string };
 
 /** For each entry: build what it acts on, and return the call to make. */
 const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
@@ -352,8 +353,12 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
       return { ok: response.status === 200 };
     };
   },
-  moderateBenchmarkAction: async () => {
-    const { benchmark } = await createBenchmark({ submitted: true });
+  moderateBenchmarkAction: async ({ actorId, actorIs }) => {
+    const { benchmark } = await createBenchmark({
+      submitted: true,
+      benchmarkerId: actorIs === 'the benchmarker' && actorId ? actorId : undefined,
+      auditorId: actorIs === 'the original auditor' && actorId ? actorId : undefined,
+    });
     return () =>
       benchmarks.moderateBenchmarkAction({
         benchmarkId: benchmark.id,
@@ -537,6 +542,24 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         reasons: 'The grade stands.',
       });
   },
+  'GET /(app)/admin/access-log/export':
+    async ({ actorId }) =>
+    async () => {
+      const response = await exportAccessLog(
+        new Request('http://localhost/admin/access-log/export?action=export'),
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      const text = await response.text();
+      // The download logs itself before it is built, so it lists its own row.
+      return {
+        ok:
+          response.status === 200 &&
+          text.startsWith('occurred_at,person,email,action,target,details,ip') &&
+          actorId !== null &&
+          (await db().accessLog.count({ where: { actorId, action: 'export', target: 'access_log' } })) === 1,
+      };
+    },
   'GET /api/health': async () => async () => {
     const response = await health();
     const body = (await response.json()) as { status: string };
@@ -548,7 +571,14 @@ let rowsRun = 0;
 const integrationEntries = ACCESS_MATRIX.filter((entry) => entry.runIn === 'integration');
 
 describe.each(integrationEntries)('$entry', (entry: MatrixEntry) => {
-  it.each(entry.rows)('$role ($scope) → $expected', async (row) => {
+  const titled = entry.rows.map(
+    (row) =>
+      [
+        `${row.role} (${row.scope}${row.actorIs ? `, as ${row.actorIs}` : ''}) → ${row.expected}`,
+        row,
+      ] as const,
+  );
+  it.each(titled)('%s', async (_title, row) => {
     const prepare = CALLS[entry.entry];
     expect(prepare, `no call defined for ${entry.entry}`).toBeDefined();
     // Area roles run one area; the target sits in it ("own area") or elsewhere.
@@ -559,6 +589,7 @@ describe.each(integrationEntries)('$entry', (entry: MatrixEntry) => {
       actorId: actor?.id ?? null,
       role: row.role,
       targetAreaId,
+      actorIs: row.actorIs,
     });
     const token = actor ? await signedInAs(actor.id) : '';
     const isRoute = entry.entry.includes(' ');
@@ -571,8 +602,11 @@ describe.each(integrationEntries)('$entry', (entry: MatrixEntry) => {
       if (!isRoute) expect(after).not.toEqual(before);
     } else {
       expect(outcome.ok).toBe(false);
-      // A refusal reads exactly like "not found": it never confirms the record exists.
-      expect(outcome.error).toBe(row.role === 'anonymous' ? MESSAGES.signedOut : MESSAGES.notFound);
+      // A refusal reads exactly like "not found": it never confirms the record exists
+      // (unless the actor may see the target anyway, when the row names its explanation).
+      expect(outcome.error).toBe(
+        row.refusal ?? (row.role === 'anonymous' ? MESSAGES.signedOut : MESSAGES.notFound),
+      );
       expect(after).toEqual(before);
     }
   });

@@ -2,7 +2,9 @@ import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db/client';
 
 // Sessions are bookkeeping of who is signed in, not data an action may change.
-const IGNORED = new Set(['_prisma_migrations', 'user_session']);
+// The access log records a refusal itself (docs/decisions.md): a refused call writes its
+// "refused" row there and must leave everything else as it was.
+const IGNORED = new Set(['_prisma_migrations', 'user_session', 'access_log']);
 
 /** A digest of every row of every table: equal before and after = nothing changed. */
 export async function databaseFingerprint(): Promise<Record<string, string>> {

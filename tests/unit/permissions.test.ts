@@ -8,6 +8,7 @@ const ALL = [...ROLES];
 /** The expected policy, written out independently of lib/domain/permissions.ts. */
 const EXPECTED: Record<Action, Role[]> = {
   'admin.view': ['ADMIN'],
+  'accessLog.view': ['ADMIN'],
   'user.manage': ['ADMIN'],
   'organisation.manage': ['ADMIN'],
   'practitioner.manage': ['ADMIN'],

@@ -39,7 +39,16 @@ describe('navigationFor', () => {
   it.each([
     [
       'ADMIN',
-      ['/', '/audits', '/thresholds', '/inbox', '/admin/users', '/admin/areas', '/admin/practitioners'],
+      [
+        '/',
+        '/audits',
+        '/thresholds',
+        '/inbox',
+        '/admin/users',
+        '/admin/areas',
+        '/admin/practitioners',
+        '/admin/access-log',
+      ],
     ],
     ['IMPROVEMENT_MANAGER', ['/', '/queue', '/challenges', '/audits', '/thresholds', '/inbox']],
     ['IMPROVEMENT_ASSISTANT', ['/', '/audits', '/case-files', '/thresholds', '/inbox']],

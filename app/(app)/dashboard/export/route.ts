@@ -22,6 +22,7 @@ import type { ReportTable } from '@/lib/report/tables';
 import { tableCsv } from '@/lib/report/xlsx';
 import { parseDashboardFilters } from '@/lib/schemas/dashboards';
 import { isUuid } from '@/lib/schemas/fields';
+import { recordDownload, refusedResponse } from '@/lib/http/access';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +31,8 @@ const notFound = () => new Response('Not found', { status: 404 });
 /** Any dashboard table as CSV, for the same scope and filters as the page (and the same refusals). */
 export async function GET(request: Request) {
   const actor = await getActor();
-  if (!actor) return new Response('Sign in to download', { status: 401 });
+  if (!actor)
+    return refusedResponse(request, null, 'dashboard', new Response('Sign in to download', { status: 401 }));
   const url = new URL(request.url);
   const area = url.searchParams.get('area');
   const team = url.searchParams.get('team');
@@ -75,9 +77,22 @@ export async function GET(request: Request) {
         return notFound();
     }
   } catch (error) {
-    if (error instanceof NotFoundOrForbiddenError) return notFound();
+    if (error instanceof NotFoundOrForbiddenError) return refusedResponse(request, actor, 'dashboard');
     throw error;
   }
+  await recordDownload(request, actor, {
+    target: scope.level === 'national' ? 'dashboard:national' : `dashboard:area:${scope.serviceAreaId}`,
+    table: table.id,
+    format: 'csv',
+    filters: {
+      area,
+      team,
+      kind: filters.kind,
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+      law: filters.lawType ?? null,
+    },
+  });
   return new Response(tableCsv(table), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -4,19 +4,28 @@ import { getSamplingContext, sampleExportRows } from '@/lib/db/sampling';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { describeStratum } from '@/lib/domain/strata';
 import { isUuid } from '@/lib/schemas/fields';
+import { recordDownload, refusedResponse } from '@/lib/http/access';
 
 export const dynamic = 'force-dynamic';
 
 const notFound = () => new Response('Not found', { status: 404 });
 
 /** The sample with its explanation: seed, parameters, and each case's stratum. */
-export async function GET(_request: Request, { params }: { params: Promise<{ auditId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ auditId: string }> }) {
   const actor = await getActor();
-  if (!actor) return new Response('Sign in to download the sample', { status: 401 });
+  if (!actor)
+    return refusedResponse(
+      request,
+      null,
+      'sample',
+      new Response('Sign in to download the sample', { status: 401 }),
+    );
   const { auditId } = await params;
-  if (!isUuid(auditId) || !can(actor, 'sample.view', NATIONAL)) return notFound();
+  if (!isUuid(auditId)) return notFound();
+  if (!can(actor, 'sample.view', NATIONAL)) return refusedResponse(request, actor, `audit:${auditId}`);
   const context = await getSamplingContext(auditId);
   if (!context?.sample) return notFound();
+  await recordDownload(request, actor, { target: `audit:${auditId}`, table: 'sample', format: 'csv' });
   const rows = await sampleExportRows(auditId, context.windowFrom, context.windowTo);
   const csv = toCsv(
     [
