@@ -1,10 +1,10 @@
 // `npm run import:cases -- --file index.csv [--check]`: the browser import's
 // checks and all-or-nothing commit, from the command line. Uses DATABASE_URL,
 // or the embedded demo database.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { withAppDatabase } from './lib/app-database.ts';
+import { readImportFile } from './lib/import-file.ts';
 
 const { values } = parseArgs({
   options: { file: { type: 'string' }, check: { type: 'boolean', default: false } },
@@ -14,10 +14,15 @@ if (!file) {
   console.error('usage: npm run import:cases -- --file <index.csv|index.xlsx> [--check]');
   process.exit(2);
 }
+const read = readImportFile(file);
+if (!read.ok) {
+  console.error(`Nothing was imported: ${read.reason}`);
+  process.exit(1);
+}
 const exitCode = await withAppDatabase(async () => {
   const { checkAndImportCaseIndex } = await import('../lib/import/case-index.ts');
   const started = Date.now();
-  const outcome = await checkAndImportCaseIndex(null, readFileSync(file), path.basename(file), !values.check);
+  const outcome = await checkAndImportCaseIndex(null, read.bytes, path.basename(file), !values.check);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (outcome.status === 'problems') {
     console.error(`Nothing was imported: ${outcome.problemCount} problem(s) in ${outcome.rowCount} rows.`);

@@ -3,10 +3,10 @@
 // (published, on the national Good / Met / Not Met document) when no audit
 // has that name, and the practitioners the file names that Threshold does not
 // know. Uses DATABASE_URL, or the embedded demo database.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { withAppDatabase } from './lib/app-database.ts';
+import { readImportFile } from './lib/import-file.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,13 +23,18 @@ if (!auditName || !file) {
   );
   process.exit(2);
 }
+const read = readImportFile(file);
+if (!read.ok) {
+  console.error(`Nothing was imported: ${read.reason}`);
+  process.exit(1);
+}
 const exitCode = await withAppDatabase(async () => {
   const { checkAndImportResults } = await import('../lib/import/results.ts');
   const { commandLineImporter } = await import('../lib/db/results.ts');
   const started = Date.now();
   const outcome = await checkAndImportResults(await commandLineImporter(values.as), {
     auditName: auditName,
-    bytes: readFileSync(file),
+    bytes: read.bytes,
     fileName: path.basename(file),
     commit: !values.check,
     createPractitioners: true,

@@ -8,7 +8,11 @@ import {
   updatePractitioner,
 } from '@/lib/db/practitioners';
 import { NATIONAL } from '@/lib/domain/permissions';
-import { validatePractitionerRows, type ImportProblem } from '@/lib/domain/practitioner-import';
+import {
+  MAX_IMPORT_ROWS,
+  validatePractitionerRows,
+  type ImportProblem,
+} from '@/lib/domain/practitioner-import';
 import {
   CreatePractitionerSchema,
   ImportPractitionersSchema,
@@ -44,7 +48,7 @@ export async function importPractitionersAction(
 ): Promise<ActionResult<PractitionerImportOutcome>> {
   return runAction(ImportPractitionersSchema, input, async (actor, request) => {
     authorise(actor, 'practitioner.import', NATIONAL);
-    const csv = readCsv(request.csv);
+    const csv = await readCsv(request.csv, { maxRows: MAX_IMPORT_ROWS });
     if (!csv.ok)
       return { status: 'problems', rowCount: 0, problems: [{ line: 1, column: '-', reason: csv.reason }] };
     const { rows, problems } = validatePractitionerRows(

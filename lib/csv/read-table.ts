@@ -1,10 +1,20 @@
 // One way in for tabular uploads: CSV (any encoding readCsv accepts) or
 // XLSX (first worksheet). Cells arrive as text; a formula cell arrives as
 // its formula so validation refuses it rather than trusting a cached result.
+// Every import (browser and command line) reads through here, so the limits
+// (bytes, rows, and for XLSX the unpacked size) hold for all of them.
 import ExcelJS from 'exceljs';
-import { readCsv, type CsvReadResult } from './read-csv';
+import { fileTooLargeReason, readCsv, tooManyRowsReason, type CsvReadResult, type CsvRow } from './read-csv';
+import { checkZipLimits, XLSX_LIMITS, type ZipLimits } from './zip-limits';
 
 export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
+
+export type TableReadOptions = {
+  /** Data rows (after the header) the import accepts. */
+  maxRows: number;
+  maxBytes?: number;
+  zipLimits?: ZipLimits;
+};
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -20,13 +30,18 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readTable(bytes: Uint8Array, fileName: string): Promise<CsvReadResult> {
-  if (bytes.byteLength > MAX_TABLE_BYTES)
-    return {
-      ok: false,
-      reason: `The file is too large (${(bytes.byteLength / 1048576).toFixed(1)} MB; at most 20 MB).`,
-    };
-  if (!/\.xlsx$/i.test(fileName)) return readCsv(bytes, { maxBytes: MAX_TABLE_BYTES });
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  options: TableReadOptions,
+): Promise<CsvReadResult> {
+  const maxBytes = options.maxBytes ?? MAX_TABLE_BYTES;
+  if (bytes.byteLength > maxBytes)
+    return { ok: false, reason: fileTooLargeReason(bytes.byteLength, maxBytes) };
+  if (!/\.xlsx$/i.test(fileName)) return readCsv(bytes, { maxBytes, maxRows: options.maxRows });
+
+  const zip = await checkZipLimits(bytes, options.zipLimits ?? XLSX_LIMITS);
+  if (!zip.ok) return { ok: false, reason: zip.reason };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -36,7 +51,9 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Cs
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0)
     return { ok: false, reason: 'The workbook’s first sheet is empty.' };
-  const rows: { line: number; cells: string[] }[] = [];
+  if (sheet.actualRowCount - 1 > options.maxRows)
+    return { ok: false, reason: tooManyRowsReason(options.maxRows) };
+  const rows: CsvRow[] = [];
   let header: string[] | null = null;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[]; // index 0 is unused by exceljs

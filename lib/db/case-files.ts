@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { lookUpInBatches } from './batches';
 import { recordAuditEvent } from './audit-events';
 import type { CaseFileRow, CaseIndexLookup, FiledDocumentRow } from '@/lib/domain/case-file-import';
 import type { LawType } from '@/lib/domain/audits';
@@ -16,10 +17,12 @@ export async function caseIndexLookup(references: string[], today: string): Prom
         team: { select: { serviceArea: { select: { id: true, code: true } } } },
       },
     }),
-    db().caseFile.findMany({
-      where: { reference: { in: [...new Set(references)] } },
-      select: { reference: true, serviceAreaId: true, practitionerId: true, lawType: true, isEit: true },
-    }),
+    lookUpInBatches([...new Set(references)], (batch) =>
+      db().caseFile.findMany({
+        where: { reference: { in: batch } },
+        select: { reference: true, serviceAreaId: true, practitionerId: true, lawType: true, isEit: true },
+      }),
+    ),
   ]);
   return {
     today,

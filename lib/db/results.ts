@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { lookUpInBatches } from './batches';
 import { recordAuditEvent } from './audit-events';
 import { contentOf } from './case-audits';
 import { createImportedPractitioners, writePastResults, type PastResult } from './results-writer';
@@ -56,25 +57,34 @@ export async function findResultsAudit(name: string): Promise<ResultsAudit> {
   };
 }
 
+const distinctLowerCase = (values: string[]) => [...new Set(values.map((value) => value.toLowerCase()))];
+
 export async function resultsLookup(
   audit: ResultsAudit,
   practitionerRefs: string[],
   caseRefs: string[],
 ): Promise<ResultsLookup> {
+  const auditId = audit.id;
   const [areas, teams, practitioners, existing] = await Promise.all([
     db().serviceArea.findMany({ select: { id: true, code: true } }),
     db().team.findMany({ select: { id: true, serviceAreaId: true, name: true } }),
-    db().$queryRaw<
-      { id: string; reference: string; service_area_id: string; employment: 'EMPLOYED' | 'AGENCY' }[]
-    >`
-      SELECT p.id, p.reference, t.service_area_id, p.employment::text AS employment
-      FROM practitioner p JOIN team t ON t.id = p.team_id
-      WHERE lower(p.reference) = ANY(${practitionerRefs.map((ref) => ref.toLowerCase())})`,
-    audit.id
-      ? db().$queryRaw<{ reference: string }[]>`
-          SELECT cf.reference FROM sampled_case sc JOIN case_file cf ON cf.id = sc.case_file_id
-          WHERE sc.audit_id = ${audit.id} AND lower(cf.reference) = ANY(${caseRefs.map((ref) => ref.toLowerCase())})`
-      : [],
+    lookUpInBatches(
+      distinctLowerCase(practitionerRefs),
+      (batch) => db().$queryRaw<
+        { id: string; reference: string; service_area_id: string; employment: 'EMPLOYED' | 'AGENCY' }[]
+      >`
+        SELECT p.id, p.reference, t.service_area_id, p.employment::text AS employment
+        FROM practitioner p JOIN team t ON t.id = p.team_id
+        WHERE lower(p.reference) = ANY(${batch})`,
+    ),
+    auditId === null
+      ? []
+      : lookUpInBatches(
+          distinctLowerCase(caseRefs),
+          (batch) => db().$queryRaw<{ reference: string }[]>`
+            SELECT cf.reference FROM sampled_case sc JOIN case_file cf ON cf.id = sc.case_file_id
+            WHERE sc.audit_id = ${auditId} AND lower(cf.reference) = ANY(${batch})`,
+        ),
   ]);
   return {
     levels: audit.content.scale.levels.map((level) => ({ key: level.key, label: level.label })),

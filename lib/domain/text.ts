@@ -19,9 +19,14 @@ export function textProblem(
   return null;
 }
 
-/** A spreadsheet treats a cell starting with one of these as a formula. */
+/**
+ * A spreadsheet treats a cell starting with = + - or @ (or a tab or carriage
+ * return) as a formula. Imports store cells trimmed, so " =HYPERLINK(...)" is
+ * a formula too: the check looks past any leading whitespace, the same
+ * characters trim() removes.
+ */
 export function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@\t\r]/.test(value);
+  return /^[\t\r]/.test(value) || /^\s*[=+\-@]/.test(value);
 }
 
 export function describeTextProblem(problem: TextProblem, maxLength: number, actualLength: number): string {

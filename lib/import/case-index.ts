@@ -1,7 +1,7 @@
 import 'server-only';
 import { readTable } from '@/lib/csv/read-table';
 import { caseIndexLookup, commitCaseIndex, type CaseIndexImportSummary } from '@/lib/db/case-files';
-import { validateCaseIndex } from '@/lib/domain/case-file-import';
+import { MAX_CASE_INDEX_ROWS, validateCaseIndex } from '@/lib/domain/case-file-import';
 import type { ImportProblem } from '@/lib/domain/practitioner-import';
 
 export type CaseIndexImportOutcome =
@@ -22,7 +22,8 @@ export async function checkAndImportCaseIndex(
   commit: boolean,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<CaseIndexImportOutcome> {
-  const table = await readTable(bytes, fileName);
+  // The reader refuses a file past the row cap before any reference is looked up.
+  const table = await readTable(bytes, fileName, { maxRows: MAX_CASE_INDEX_ROWS });
   if (!table.ok)
     return {
       status: 'problems',

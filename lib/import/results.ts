@@ -3,7 +3,7 @@ import { readTable } from '@/lib/csv/read-table';
 import { summarisePublishedAudit } from '@/lib/db/dashboards';
 import { commitResults, findResultsAudit, resultsLookup, type ResultsCommit } from '@/lib/db/results';
 import type { ImportProblem } from '@/lib/domain/practitioner-import';
-import { validateResults, type UnknownPractitioner } from '@/lib/domain/results-import';
+import { MAX_RESULT_ROWS, validateResults, type UnknownPractitioner } from '@/lib/domain/results-import';
 
 export type ResultsImportOutcome =
   | { status: 'problems'; rowCount: number; problemCount: number; problems: ImportProblem[] }
@@ -39,7 +39,8 @@ export async function checkAndImportResults(
   },
   now = new Date(),
 ): Promise<ResultsImportOutcome> {
-  const read = await readTable(input.bytes, input.fileName);
+  // The reader refuses a file past the row cap before any reference is looked up.
+  const read = await readTable(input.bytes, input.fileName, { maxRows: MAX_RESULT_ROWS });
   if (!read.ok)
     return {
       status: 'problems',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '@/lib/csv/read-csv';
-import { teamKey, validatePractitionerRows, type OrganisationLookup } from '@/lib/domain/practitioner-import';
+import {
+  MAX_IMPORT_ROWS,
+  teamKey,
+  validatePractitionerRows,
+  type OrganisationLookup,
+} from '@/lib/domain/practitioner-import';
 
 const lookup: OrganisationLookup = {
   areaCodes: new Set(['a1', 'a15 public']),
@@ -11,8 +16,8 @@ const lookup: OrganisationLookup = {
   userIdByEmail: new Map([['manager@example.org', 'user-manager']]),
 };
 
-function validate(csv: string) {
-  const read = readCsv(csv);
+async function validate(csv: string) {
+  const read = await readCsv(csv, { maxRows: MAX_IMPORT_ROWS });
   if (!read.ok) throw new Error(read.reason);
   return validatePractitionerRows(read.table.header, read.table.rows, lookup);
 }
@@ -20,8 +25,8 @@ function validate(csv: string) {
 const HEADER = 'reference,name,service_area,team,employment,performance_band,manager_email';
 
 describe('validatePractitionerRows', () => {
-  it('accepts good rows, matching area, team and employment without regard to case', () => {
-    const result = validate(
+  it('accepts good rows, matching area, team and employment without regard to case', async () => {
+    const result = await validate(
       `${HEADER}\nP1,Ann Lee,a1,a1 north,employed,2,MANAGER@example.org\nP2,Bo Chan,A15 Public,Central,Agency,,`,
     );
     expect(result.problems).toEqual([]);
@@ -47,7 +52,7 @@ describe('validatePractitionerRows', () => {
     ]);
   });
 
-  it('reports every bad row with line, column and reason, and returns no rows', () => {
+  it('reports every bad row with line, column and reason, and returns no rows', async () => {
     const long = 'x'.repeat(10_000);
     const csv = [
       HEADER,
@@ -59,7 +64,7 @@ describe('validatePractitionerRows', () => {
       'P5,=cmd|calc,A1,A1 North,Employed,1,', // formula
       'P6,Cara,A1,No Such Team,Contractor,1,nobody@example.org', // three problems
     ].join('\n');
-    const result = validate(csv);
+    const result = await validate(csv);
     expect(result.rows).toEqual([]);
     expect(result.problems).toEqual([
       { line: 3, column: 'service_area', reason: 'unknown service area "A99"' },
@@ -77,8 +82,8 @@ describe('validatePractitionerRows', () => {
     ]);
   });
 
-  it('refuses control and invisible characters', () => {
-    const result = validate(
+  it('refuses control and invisible characters', async () => {
+    const result = await validate(
       `${HEADER}\nP1,Ann\u202ELee,A1,A1 North,Employed,,\nP2,Bo\u0000b,A1,A1 North,Employed,,`,
     );
     expect(result.problems.map((problem) => [problem.line, problem.reason])).toEqual([
@@ -87,23 +92,25 @@ describe('validatePractitionerRows', () => {
     ]);
   });
 
-  it('reports a missing or duplicated header column', () => {
-    expect(validate('reference,name,service_area,team\nP1,A,A1,A1 North').problems).toEqual([
+  it('reports a missing or duplicated header column', async () => {
+    expect((await validate('reference,name,service_area,team\nP1,A,A1,A1 North')).problems).toEqual([
       { line: 1, column: 'employment', reason: 'required column is missing from the header' },
     ]);
-    expect(validate(`${HEADER},name\nP1,A,A1,A1 North,Employed,,,B`).problems[0]?.reason).toMatch(
+    expect((await validate(`${HEADER},name\nP1,A,A1,A1 North,Employed,,,B`)).problems[0]?.reason).toMatch(
       /appears twice/,
     );
   });
 
-  it('reports an empty file body', () => {
-    expect(validate(HEADER).problems).toEqual([
+  it('reports an empty file body', async () => {
+    expect((await validate(HEADER)).problems).toEqual([
       { line: 2, column: '-', reason: 'the file has no practitioner rows' },
     ]);
   });
 
-  it('counts lines from where a record starts, across quoted newlines', () => {
-    const result = validate(`${HEADER}\nP1,"Ann\nLee",A1,A1 North,Employed,,\nP2,Bo,A9,A1 North,Employed,,`);
+  it('counts lines from where a record starts, across quoted newlines', async () => {
+    const result = await validate(
+      `${HEADER}\nP1,"Ann\nLee",A1,A1 North,Employed,,\nP2,Bo,A9,A1 North,Employed,,`,
+    );
     // P1's name has a newline: a multi-line name is refused, P2 starts on line 4.
     expect(result.problems).toEqual([
       { line: 2, column: 'name', reason: 'contains control or invisible characters' },
@@ -113,21 +120,26 @@ describe('validatePractitionerRows', () => {
 });
 
 describe('readCsv', () => {
-  it('strips a byte-order mark and reads Windows-1252 text', () => {
+  it('strips a byte-order mark and reads Windows-1252 text', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('name\nZoë')]);
-    const utf8 = readCsv(bytes);
+    const utf8 = await readCsv(bytes, { maxRows: MAX_IMPORT_ROWS });
     expect(utf8.ok && utf8.table).toEqual({ header: ['name'], rows: [{ line: 2, cells: ['Zoë'] }] });
-    const cp1252 = readCsv(new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x5a, 0x6f, 0xeb])); // "Zoë" in Windows-1252
+    const cp1252 = await readCsv(new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x5a, 0x6f, 0xeb]), {
+      maxRows: MAX_IMPORT_ROWS,
+    }); // "Zoë" in Windows-1252
     expect(cp1252.ok && cp1252.table.rows[0]?.cells).toEqual(['Zoë']);
   });
 
-  it('refuses empty, oversized and malformed files with a reason', () => {
-    expect(readCsv('')).toEqual({ ok: false, reason: 'The file is empty.' });
-    expect(readCsv('a'.repeat(5 * 1024 * 1024 + 1))).toMatchObject({
+  it('refuses empty, oversized and malformed files with a reason', async () => {
+    expect(await readCsv('', { maxRows: MAX_IMPORT_ROWS })).toEqual({
+      ok: false,
+      reason: 'The file is empty.',
+    });
+    expect(await readCsv('a'.repeat(5 * 1024 * 1024 + 1), { maxRows: MAX_IMPORT_ROWS })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/too large/) as unknown,
     });
-    expect(readCsv('a,b\n"unterminated,x')).toMatchObject({
+    expect(await readCsv('a,b\n"unterminated,x', { maxRows: MAX_IMPORT_ROWS })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/not valid CSV/) as unknown,
     });

@@ -34,8 +34,8 @@ const HEADER =
   'case_ref,service_area,team,practitioner_ref,employment,law_type,overall_grade,children_seen,performance_band,eit,planning,voice';
 const GOOD_ROW = 'C1,A1,A1 North,P1,Employed,Public Law,Good,Seen,,no,Good,Met';
 
-function validate(csv: string) {
-  const read = readCsv(csv);
+async function validate(csv: string) {
+  const read = await readCsv(csv, { maxRows: MAX_RESULT_ROWS });
   if (!read.ok) throw new Error(read.reason);
   return validateResults(read.table, lookup);
 }
@@ -85,8 +85,8 @@ describe('checkResultsHeader', () => {
     ]);
   });
 
-  it('stops validateResults before any row is read', () => {
-    const result = validate('case_ref,service_area\n=bad,A99');
+  it('stops validateResults before any row is read', async () => {
+    const result = await validate('case_ref,service_area\n=bad,A99');
     expect(result.problems.map((problem) => problem.column)).toEqual([
       'practitioner_ref',
       'employment',
@@ -99,15 +99,15 @@ describe('checkResultsHeader', () => {
 });
 
 describe('validateResults', () => {
-  it('counts work to first hearing as EIT work unless the eit column says no', () => {
-    const rows = validate(
+  it('counts work to first hearing as EIT work unless the eit column says no', async () => {
+    const { rows } = await validate(
       [
         HEADER,
         'E1,A1,,N1,Employed,Private Law WTFH,Good,Not applicable,,,,,',
         'E2,A1,,N2,Employed,Private Law WTFH,Good,Seen,,no,,,',
         'E3,A1,,N3,Employed,Public Law,Good,Seen,,,,,',
       ].join('\n'),
-    ).rows;
+    );
     expect(rows.map((row) => [row.caseRef, row.isEit])).toEqual([
       ['E1', true],
       ['E2', false],
@@ -115,7 +115,7 @@ describe('validateResults', () => {
     ]);
   });
 
-  it('turns a good file into the expected rows and lists each new practitioner once', () => {
+  it('turns a good file into the expected rows and lists each new practitioner once', async () => {
     const csv = [
       `${HEADER},notes`,
       `${GOOD_ROW},ignored`,
@@ -124,7 +124,7 @@ describe('validateResults', () => {
       'C4,A1,,n9,Employed,PUBLIC_LAW,MET,NOT SEEN - NO REASON RECORDED,,Y,good,,=ignored',
       'C5,A1,,N10,Employed,Private Law WAFH,Not met,unclear,,,,,',
     ].join('\n');
-    const result = validate(csv);
+    const result = await validate(csv);
     expect(result.problems).toEqual([]);
     expect(result.rows).toEqual([
       {
@@ -221,8 +221,8 @@ describe('validateResults', () => {
     ]);
   });
 
-  it('reads the optional columns as absent when the header leaves them out', () => {
-    const result = validate(
+  it('reads the optional columns as absent when the header leaves them out', async () => {
+    const result = await validate(
       'Overall_Grade,Children_Seen,Law_Type,Employment,Practitioner_Ref,Service_Area,Case_Ref\nmet,Seen,Public Law,Employed,P1,A1,C1',
     );
     expect(result.problems).toEqual([]);
@@ -245,8 +245,8 @@ describe('validateResults', () => {
     ['Unclear', 'UNCLEAR'],
     ['Not applicable', 'NOT_APPLICABLE'],
     ['NOT_APPLICABLE', 'NOT_APPLICABLE'],
-  ])('reads children_seen "%s" as %s', (text, expected) => {
-    const result = validate(withCell('children_seen', text));
+  ])('reads children_seen "%s" as %s', async (text, expected) => {
+    const result = await validate(withCell('children_seen', text));
     expect(result.problems).toEqual([]);
     expect(result.rows[0]?.childrenSeen).toBe(expected);
   });
@@ -261,14 +261,14 @@ describe('validateResults', () => {
     ['n', false],
     ['0', false],
     ['', false],
-  ])('reads eit "%s" as %s', (text, expected) => {
-    const result = validate(withCell('eit', text));
+  ])('reads eit "%s" as %s', async (text, expected) => {
+    const result = await validate(withCell('eit', text));
     expect(result.problems).toEqual([]);
     expect(result.rows[0]?.isEit).toBe(expected);
   });
 
-  it('matches a grade by its label or its key, in any case', () => {
-    const result = validate(
+  it('matches a grade by its label or its key, in any case', async () => {
+    const result = await validate(
       [
         HEADER,
         'C1,A1,,P1,Employed,Public Law,NOT MET,Seen,,,GOOD,not_met',
@@ -317,15 +317,15 @@ describe('validateResults', () => {
     ['law_type', 'x'.repeat(81), 'is too long (81 characters; at most 80)'],
     ['service_area', 'A1\u202E', 'contains control or invisible characters'],
     ['voice', 'Met\u200B', 'contains control or invisible characters'],
-  ])('refuses %s "%s": %s', (column, value, reason) => {
-    const result = validate(withCell(column, value));
+  ])('refuses %s "%s": %s', async (column, value, reason) => {
+    const result = await validate(withCell(column, value));
     expect(result.problems).toEqual([{ line: 2, column, reason }]);
     expect(result.rows).toEqual([]);
     expect(result.unknownPractitioners).toEqual([]);
   });
 
-  it('allows "Not applicable" for children seen on any law type, EIT or not', () => {
-    const result = validate(
+  it('allows "Not applicable" for children seen on any law type, EIT or not', async () => {
+    const result = await validate(
       [
         HEADER,
         'C1,A1,,P1,Employed,Public Law,Good,Not applicable,,no,,',
@@ -336,8 +336,8 @@ describe('validateResults', () => {
     expect(result.rows.map((row) => row.childrenSeen)).toEqual(['NOT_APPLICABLE', 'NOT_APPLICABLE']);
   });
 
-  it('reports a repeated case reference on the later line, naming the earlier one', () => {
-    const result = validate(
+  it('reports a repeated case reference on the later line, naming the earlier one', async () => {
+    const result = await validate(
       [
         HEADER,
         GOOD_ROW,
@@ -351,8 +351,8 @@ describe('validateResults', () => {
     expect(result.rows).toEqual([]);
   });
 
-  it('refuses a new practitioner whose rows disagree on the service area', () => {
-    const result = validate(
+  it('refuses a new practitioner whose rows disagree on the service area', async () => {
+    const result = await validate(
       [
         HEADER,
         'C1,A1,,N9,Agency,Public Law,Good,Seen,,,,',
@@ -370,8 +370,8 @@ describe('validateResults', () => {
     expect(result.unknownPractitioners).toEqual([]);
   });
 
-  it('reports every problem on every row, not just the first', () => {
-    const result = validate(
+  it('reports every problem on every row, not just the first', async () => {
+    const result = await validate(
       [
         HEADER,
         GOOD_ROW,
@@ -406,8 +406,10 @@ describe('validateResults', () => {
     expect(result.rows).toEqual([]);
   });
 
-  it('reports an empty file body', () => {
-    expect(validate(HEADER).problems).toEqual([{ line: 2, column: '-', reason: 'the file has no rows' }]);
+  it('reports an empty file body', async () => {
+    expect((await validate(HEADER)).problems).toEqual([
+      { line: 2, column: '-', reason: 'the file has no rows' },
+    ]);
   });
 
   it('refuses too many rows as one problem', () => {
