@@ -1,5 +1,6 @@
 // The demo's threshold documents (all published), the three national audits
-// of seed 000 (published; their graded cases come from past-audits.ts) and
+// of seed 000 (published; their graded cases come from past-audits.ts, which
+// publishes November 2014 after writing what happened in its review) and
 // a draft May 2015 audit to sample and grade. Idempotent.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { RubricContent } from '../../lib/domain/rubric.ts';
@@ -104,7 +105,9 @@ export async function seedAudits(
       windowFrom: '2014-09-01',
       windowTo: '2014-10-31',
       thresholdVersionId: national2014,
-      status: 'PUBLISHED' as const,
+      // Published by past-audits.ts once its challenges and moderations are written:
+      // a published audit's grades are frozen.
+      status: 'REVIEW' as const,
       comparedWith: 'National Audit September 2013',
       targets: { goodOrAboveTarget: 60, lowestTarget: 14, targetDate: '2015-05-31' },
     },

@@ -7,6 +7,7 @@ import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
+import { seedLiveWork } from './live-work.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -39,6 +40,12 @@ export const DEMO_USERS = [
   { email: 'hos.a1@example.org', name: 'Hannah Osei', role: 'HEAD_OF_SERVICE', area: 'A1' },
   { email: 'ad.a1@example.org', name: 'Adam Doyle', role: 'ASSISTANT_DIRECTOR', area: 'A1' },
   { email: 'hos.a2@example.org', name: 'Helen Okafor', role: 'HEAD_OF_SERVICE', area: 'A2' },
+  // Heads of Service of the areas whose Not Met grades were challenged in November 2014 (seed 000 §1).
+  { email: 'hos.a4@example.org', name: 'Olu Adebayo', role: 'HEAD_OF_SERVICE', area: 'A4' },
+  { email: 'hos.a8@example.org', name: 'Fiona Grant', role: 'HEAD_OF_SERVICE', area: 'A8' },
+  { email: 'hos.a11@example.org', name: 'Rajesh Varma', role: 'HEAD_OF_SERVICE', area: 'A11' },
+  // Moderates what Sara Mensah benchmarked: nobody settles a disagreement they are party to.
+  { email: 'ssm2@example.org', name: 'Grace Whitfield', role: 'SENIOR_SERVICE_MANAGER', area: null },
   { email: 'nsd@example.org', name: 'Nadia Das', role: 'NATIONAL_SERVICE_DIRECTOR', area: null },
   { email: 'director@example.org', name: 'Daniel Reid', role: 'DIRECTOR', area: null },
   { email: 'admin@example.org', name: 'Alex Min', role: 'ADMIN', area: null },
@@ -132,6 +139,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   caseFiles: number;
   documents: number;
   gradedCases: number;
+  liveCases: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -202,6 +210,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const audits = await seedAudits(prisma);
   const caseIndex = await seedCaseIndex(prisma);
   const past = await seedPastAudits(prisma);
+  const live = await seedLiveWork(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -210,5 +219,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...audits,
     ...caseIndex,
     ...past,
+    ...live,
   };
 }

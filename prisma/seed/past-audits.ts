@@ -6,6 +6,8 @@ import { emptyAnswers } from '../../lib/domain/grading.ts';
 import type { RubricContent } from '../../lib/domain/rubric.ts';
 import { writePastResults, type PastResult } from '../../lib/db/results-writer.ts';
 import { april2013Results, november2014Results, september2013Results, type DemoResult } from './results.ts';
+import { november2014Activity } from './activity.ts';
+import { writeNovember2014Activity } from './activity-writer.ts';
 import { NATIONAL_THRESHOLD_2013, NATIONAL_THRESHOLD_OCTOBER_2014 } from './thresholds.ts';
 
 const PAST_AUDITS: {
@@ -58,7 +60,7 @@ const NOVEMBER_2014_NARRATIVE = {
     'Three thematic audits during 2015: joint working between the IRO and the Guardian during proceedings; the Guardian’s agreement to position statements filed; and, in Private Law Work After First Hearing, the analysis of assessment and the use of research and tools.',
 };
 
-function answersFor(content: RubricContent, result: DemoResult) {
+export function answersFor(content: RubricContent, result: DemoResult) {
   const answers = emptyAnswers(content);
   for (const [sectionKey, grade] of Object.entries(result.sectionGrades))
     if (answers.sections[sectionKey]) answers.sections[sectionKey].grade = grade;
@@ -68,6 +70,10 @@ function answersFor(content: RubricContent, result: DemoResult) {
   answers.qa = { ...result.qa };
   answers.overallGrade = result.grade;
   return answers;
+}
+
+function ruleSectionsOf(content: RubricContent): string[] {
+  return content.overallRule.kind === 'lowest-of' ? content.overallRule.sectionKeys : [];
 }
 
 export async function seedPastAudits(prisma: PrismaClient): Promise<{ gradedCases: number }> {
@@ -101,7 +107,16 @@ export async function seedPastAudits(prisma: PrismaClient): Promise<{ gradedCase
       (practitioner.employment === 'AGENCY' ? pool.agency : pool.employed).push(practitioner);
       pools.set(practitioner.code, pool);
     }
-    const results: PastResult[] = past.results().map((result, index) => {
+    const graded = past.results();
+    const isNovember = past.name === 'National Audit November 2014';
+    // November 2014's challenges and moderations changed a few grades after they
+    // were first submitted: write the first grades, then what changed them.
+    const activity = isNovember ? november2014Activity(graded, ruleSectionsOf(past.content)) : null;
+    const firstGrades = new Map<number, string>([
+      ...(activity?.challenges ?? []).map((item): [number, string] => [item.index, item.originalGrade]),
+      ...(activity?.benchmarks ?? []).map((item): [number, string] => [item.index, item.first]),
+    ]);
+    const results: PastResult[] = graded.map((result, index) => {
       const pool = pools.get(result.areaCode);
       const practitioner =
         (result.employment === 'AGENCY' ? pool?.agency.shift() : undefined) ??
@@ -116,9 +131,12 @@ export async function seedPastAudits(prisma: PrismaClient): Promise<{ gradedCase
         employment: result.employment,
         lawType: result.lawType,
         isEit: result.isEit,
-        overallGrade: result.grade,
+        overallGrade: firstGrades.get(index) ?? result.grade,
         childrenSeen: result.childrenSeen,
-        answers: answersFor(past.content, result),
+        answers: {
+          ...answersFor(past.content, result),
+          overallGrade: firstGrades.get(index) ?? result.grade,
+        },
       };
     });
     await prisma.$transaction(
@@ -134,12 +152,23 @@ export async function seedPastAudits(prisma: PrismaClient): Promise<{ gradedCase
           },
           results,
         );
-        if (past.name === 'National Audit November 2014')
+        if (isNovember && activity) {
+          await writeNovember2014Activity(tx, {
+            auditId: audit.id,
+            auditorId: auditor.id,
+            content: past.content,
+            results: graded,
+            caseRefs: results.map((result) => result.caseRef),
+            activity,
+          });
           await tx.auditReport.upsert({
             where: { auditId: audit.id },
             update: {},
             create: { auditId: audit.id, ...NOVEMBER_2014_NARRATIVE, updatedById: lead.id },
           });
+          // Published last: from here the database freezes its grades.
+          await tx.audit.update({ where: { id: audit.id }, data: { status: 'PUBLISHED' } });
+        }
       },
       { timeout: 60_000 },
     );

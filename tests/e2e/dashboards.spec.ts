@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { chooseOption, expectNoAxeViolations, newPerson, signIn } from './helpers';
+import { chooseOption, expect, expectNoAxeViolations, newPerson, signIn, test } from './helpers';
 
 test('a Director opens the national dashboard, drills down to a team, filters, and reloads the bookmark', async ({
   browser,

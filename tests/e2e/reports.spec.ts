@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { chooseOption, expectNoAxeViolations, newPerson, signIn } from './helpers';
+import { chooseOption, expect, expectNoAxeViolations, newPerson, signIn, test } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,6 +37,15 @@ test('the November 2014 report reproduces seed 000 and downloads as CSV, XLSX an
   await expect(
     lead.getByText(/Since National Audit September 2013, Good is up 16 points and Not Met down 10 points\./),
   ).toBeVisible();
+  // Seed 000 §1: the challenges and the benchmarking, as the demo recorded them.
+  await expect(
+    lead.getByText(
+      '14 Not Met cases were challenged; 3 were re-graded to Met and 11 upheld. 1 was referred to the National Service Director for adjudication: the grade remained unchanged.',
+    ),
+  ).toBeVisible();
+  await expect(
+    lead.getByText('Sara Mensah benchmarked 47 cases and Helen Okafor 26; 30 were moderated.'),
+  ).toBeVisible();
   const fig3 = lead.locator('#fig-3-service-area');
   await expect(fig3.getByRole('row', { name: /^A13 17 11 65% 3 18% 3 18%/ })).toBeVisible();
   await expect(fig3.getByRole('row', { name: /^A15 Private 38 30 79% 3 8% 5 13%/ })).toBeVisible();
@@ -67,6 +76,30 @@ test('the November 2014 report reproduces seed 000 and downloads as CSV, XLSX an
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
   expect(text).toContain('Fig. 3 By service area');
   for (const area of ['A1', 'A9', 'A15 Public', 'A15 Private', 'A17']) expect(text).toContain(area);
+  await lead.context().close();
+});
+
+test('November 2014’s calibration report measures the 73 benchmarked cases and who moderated them', async ({
+  browser,
+}) => {
+  const lead = await newPerson(browser);
+  await signIn(lead, 'ssm@example.org');
+  await lead.goto('/audits');
+  await lead.getByRole('link', { name: 'National Audit November 2014' }).click();
+  await lead.getByRole('link', { name: 'Benchmarking and calibration' }).click();
+  await lead.getByRole('link', { name: 'Open the calibration report' }).click();
+  await expect(
+    lead.getByRole('heading', { level: 1, name: 'Calibration report: National Audit November 2014' }),
+  ).toBeVisible();
+  await expect(lead.locator('#agreement-overall').getByRole('row', { name: /^Pairs 73/ })).toBeVisible();
+  await expect(lead.getByText('78% of cases graded the same (95% CI 67%–86%)').first()).toBeVisible();
+  // Seed 001: the auditors grade higher than the benchmarkers more often than lower.
+  await expect(
+    lead.getByText(/The auditors graded higher than the benchmarkers in 13 of 73 cases, lower in 3/).first(),
+  ).toBeVisible();
+  await expect(lead.locator('#moderations').getByRole('row', { name: /^Grace Whitfield 18/ })).toBeVisible();
+  await expect(lead.locator('#moderations').getByRole('row', { name: /^Sara Mensah 12/ })).toBeVisible();
+  await expectNoAxeViolations(lead);
   await lead.context().close();
 });
 

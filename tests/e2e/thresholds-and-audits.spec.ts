@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { errorSummary, expectNoAxeViolations, signIn } from './helpers';
+import { errorSummary, expect, expectNoAxeViolations, signIn, test } from './helpers';
 
 test('an SSM builds a rubric, sees why a draft cannot be published, previews, publishes and creates an audit with targets', async ({
   page,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { suggestOverallGrade, type RubricContent } from '@/lib/domain/rubric';
 import { CHILDREN_SEEN, QA_INDICATORS } from '@/lib/domain/grading';
-import { DEMO_AREAS } from '../../prisma/seed/demo';
+import { roundedPercent } from '@/lib/domain/report';
+import { DEMO_AREAS, DEMO_USERS } from '../../prisma/seed/demo';
+import { november2014Activity } from '../../prisma/seed/activity';
+import { LIVE_CASES } from '../../prisma/seed/live-work';
 import {
   april2013Results,
   november2014Results,
@@ -80,7 +83,6 @@ const grades = (rows: DemoResult[]) => ({
 const percent = (rows: DemoResult[], test: (row: DemoResult) => boolean) =>
   (100 * count(rows, test)) / rows.length;
 const percentGood = (rows: DemoResult[]) => percent(rows, (row) => row.grade === 'good');
-const percentNotMet = (rows: DemoResult[]) => percent(rows, (row) => row.grade === 'not-met');
 const inArea = (rows: DemoResult[], code: string) => rows.filter((row) => row.areaCode === code);
 const ofLaw = (rows: DemoResult[], lawType: DemoResult['lawType']) =>
   rows.filter((row) => row.lawType === lawType);
@@ -179,57 +181,113 @@ describe('November 2014 reproduces seed 000', () => {
   });
 });
 
-describe('September 2013', () => {
-  it('is about 49% Good and 19% Not Met overall', () => {
-    expect(Math.abs(percentGood(september) - 49)).toBeLessThanOrEqual(2);
-    expect(Math.abs(percentNotMet(september) - 19)).toBeLessThanOrEqual(2);
+// As the report prints a share: whole percent, rounded half up (lib/domain/report.ts).
+const printed = (rows: DemoResult[], test: (row: DemoResult) => boolean) =>
+  roundedPercent(count(rows, test), rows.length);
+const printedGood = (rows: DemoResult[]) => printed(rows, (row) => row.grade === 'good');
+const printedNotMet = (rows: DemoResult[]) => printed(rows, (row) => row.grade === 'not-met');
+const AREA_CODES = DEMO_AREAS.map(([code]) => code);
+
+// Every figure seed 000's text states about the September 2013 audit, as the report prints it.
+describe('September 2013 agrees with what seed 000 says of it', () => {
+  it('§2a: 49% Good, so "a 16% improvement" to 65%; §2c: 19% Not Met nationally', () => {
+    expect(printedGood(september)).toBe(49);
+    expect((printedGood(november) ?? 0) - (printedGood(september) ?? 0)).toBe(16);
+    expect(printedNotMet(september)).toBe(19);
   });
 
   it.each([
-    ['PUBLIC_LAW', 60, 11],
-    ['PRIVATE_LAW_WTFH', 40, 24],
-    ['PRIVATE_LAW_WAFH', 44, 22],
-  ] as const)('%s is about %i%% Good and %i%% Not Met', (lawType, good, notMet) => {
-    const rows = ofLaw(september, lawType);
-    expect(Math.abs(percentGood(rows) - good)).toBeLessThanOrEqual(2);
-    expect(Math.abs(percentNotMet(rows) - notMet)).toBeLessThanOrEqual(2);
+    ['PUBLIC_LAW', 60, 11, 8, 5],
+    ['PRIVATE_LAW_WTFH', 41, 24, 26, 17],
+    ['PRIVATE_LAW_WAFH', 44, 22, 17, 9],
+  ] as const)(
+    '§2b: %s was %i%% Good and %i%% Not Met; Good rose %i points and Not Met fell %i',
+    (lawType, good, notMet, goodRise, notMetFall) => {
+      const before = ofLaw(september, lawType);
+      const after = ofLaw(november, lawType);
+      expect([printedGood(before), printedNotMet(before)]).toEqual([good, notMet]);
+      expect((printedGood(after) ?? 0) - good).toBe(goodRise);
+      expect(notMet - (printedNotMet(after) ?? 0)).toBe(notMetFall);
+    },
+  );
+
+  it('§2b: the biggest rise in Good is in WTFH', () => {
+    const rise = (lawType: DemoResult['lawType']) =>
+      (printedGood(ofLaw(november, lawType)) ?? 0) - (printedGood(ofLaw(september, lawType)) ?? 0);
+    expect(rise('PRIVATE_LAW_WTFH')).toBeGreaterThan(rise('PUBLIC_LAW'));
+    expect(rise('PRIVATE_LAW_WTFH')).toBeGreaterThan(rise('PRIVATE_LAW_WAFH'));
   });
 
   it.each([
-    ['A10', 35],
-    ['A6', 34],
-    ['A13', 34],
-    ['A4', 46],
-  ] as const)('%s is about %i%% Good', (code, good) => {
-    expect(Math.abs(percentGood(inArea(september, code)) - good)).toBeLessThanOrEqual(2);
+    ['A4', 46, 8],
+    ['A10', 35, 40],
+    ['A6', 34, 31],
+    ['A13', 34, 31],
+  ] as const)('§2c: %s was %i%% Good, a rise of %i points', (code, good, rise) => {
+    expect(printedGood(inArea(september, code))).toBe(good);
+    expect((printedGood(inArea(november, code)) ?? 0) - good).toBe(rise);
   });
 
-  it('has A4 at about 22% Not Met, and A5 WAFH at 27% Good', () => {
-    expect(Math.abs(percentNotMet(inArea(september, 'A4')) - 22)).toBeLessThanOrEqual(2);
-    expect(Math.round(percentGood(ofLaw(inArea(september, 'A5'), 'PRIVATE_LAW_WAFH')))).toBe(27);
+  it('§2c: A10, A6 and A13 made the largest rises in Good; every other area rose by less', () => {
+    for (const code of AREA_CODES) {
+      if (['A10', 'A6', 'A13', 'A3', 'A12'].includes(code)) continue;
+      const rise = (printedGood(inArea(november, code)) ?? 0) - (printedGood(inArea(september, code)) ?? 0);
+      expect(rise, code).toBeGreaterThan(0);
+      expect(rise, code).toBeLessThan(31);
+    }
   });
 
-  it('has A3 and A12 slightly above November 2014 for Good, with more Not Met; other areas below', () => {
-    for (const [code] of DEMO_AREAS) {
+  it('§2c: A3 and A12 had slightly more Good than now, and much more Not Met', () => {
+    for (const code of ['A3', 'A12']) {
       const before = inArea(september, code);
       const after = inArea(november, code);
-      if (code === 'A3' || code === 'A12') {
-        expect(percentGood(before)).toBeGreaterThan(percentGood(after));
-        expect(percentGood(before) - percentGood(after)).toBeLessThan(6);
-        expect(percentNotMet(before)).toBeGreaterThan(percentNotMet(after));
-      } else expect(percentGood(before)).toBeLessThan(percentGood(after));
+      const fall = (printedGood(before) ?? 0) - (printedGood(after) ?? 0);
+      expect(fall).toBeGreaterThan(0);
+      expect(fall).toBeLessThan(6);
+      expect((printedNotMet(before) ?? 0) - (printedNotMet(after) ?? 0)).toBeGreaterThanOrEqual(10);
     }
+  });
+
+  it('§2c: only A4 is above the September 2013 figure of 19% Not Met now, and A4 had slightly more then', () => {
+    const above = AREA_CODES.filter((code) => (printedNotMet(inArea(november, code)) ?? 0) > 19);
+    expect(above).toEqual(['A4']);
+    const then = printedNotMet(inArea(september, 'A4')) ?? 0;
+    const now = printedNotMet(inArea(november, 'A4')) ?? 0;
+    expect(then).toBeGreaterThan(now);
+    expect(then - now).toBeLessThanOrEqual(4);
+  });
+
+  it('§2c: every area had at least as much Not Met work in September 2013 as now', () => {
+    for (const code of AREA_CODES)
+      expect(printedNotMet(inArea(september, code)) ?? 0, code).toBeGreaterThanOrEqual(
+        printedNotMet(inArea(november, code)) ?? 0,
+      );
+  });
+
+  it('§2c and §6 (Rec 13): A5 WAFH was 27% Good, now 67%', () => {
+    expect(printedGood(ofLaw(inArea(september, 'A5'), 'PRIVATE_LAW_WAFH'))).toBe(27);
+    expect(printedGood(ofLaw(inArea(november, 'A5'), 'PRIVATE_LAW_WAFH'))).toBe(67);
   });
 });
 
-describe('April 2013', () => {
-  it('is about 45% Good and 20% Not Met over about 480 cases', () => {
-    expect(Math.abs(percentGood(april) - 45)).toBeLessThanOrEqual(2);
-    expect(Math.abs(percentNotMet(april) - 20)).toBeLessThanOrEqual(2);
-    expect(Math.abs(april.length - 480)).toBeLessThanOrEqual(20);
+describe('April 2013 agrees with what seed 000 says of it', () => {
+  it('§2a: "the 49% Good achieved in the audit in April 2013"; §7: Not Met down by 11 points since, from 20%', () => {
+    expect(printedGood(april)).toBe(49);
+    expect(printedNotMet(april)).toBe(20);
+    expect((printedNotMet(april) ?? 0) - (printedNotMet(november) ?? 0)).toBe(11);
   });
 
-  it('leaves A17 out entirely', () => {
+  it('§3: children seen as in early 2013: 12% not seen, 4.9% with a recorded judgement, 7% without', () => {
+    const others = april.filter((row) => !row.isEit);
+    const reason = count(others, (row) => row.childrenSeen === 'NOT_SEEN_REASON_RECORDED');
+    const noReason = count(others, (row) => row.childrenSeen === 'NOT_SEEN_NO_REASON');
+    expect(roundedPercent(reason + noReason, others.length)).toBe(12);
+    expect(Math.round((1000 * reason) / others.length) / 10).toBe(4.9);
+    expect(roundedPercent(noReason, others.length)).toBe(7);
+  });
+
+  it('has about 480 cases and leaves A17 out entirely', () => {
+    expect(Math.abs(april.length - 480)).toBeLessThanOrEqual(20);
     expect(april.some((row) => row.areaCode === 'A17')).toBe(false);
     expect(september.some((row) => row.areaCode === 'A17')).toBe(true);
   });
@@ -250,11 +308,16 @@ describe.each(AUDITS)('%s', (_name, rows, rubric) => {
     expect(again).toEqual(rows);
   });
 
-  it('uses demo areas, each with 80–100% of its November 2014 cases', () => {
+  it('uses demo areas, each with 80–100% of its November 2014 cases (September 2013 A6 and A13: 29)', () => {
     const sampled = new Map(DEMO_AREAS);
     for (const [code, cases] of DEMO_AREAS) {
       const here = inArea(rows, code).length;
       if (here === 0) continue;
+      // 34% Good, as seed 000 gives them, needs at least 29 cases (10 of 29).
+      if (rows === september && (code === 'A6' || code === 'A13')) {
+        expect(here).toBe(29);
+        continue;
+      }
       expect(here).toBeGreaterThanOrEqual(Math.floor(0.8 * cases));
       expect(here).toBeLessThanOrEqual(cases);
     }
@@ -304,5 +367,105 @@ describe.each(AUDITS)('%s', (_name, rows, rubric) => {
     const agency = count(rows, (row) => row.employment === 'AGENCY');
     expect(agency).toBeGreaterThan(0);
     expect(agency).toBeLessThan(rows.length * 0.06);
+  });
+});
+
+// Seed 000 §1: what happened in November 2014's review, as the demo records it.
+describe('November 2014 challenges, benchmarks and referral (seed 000 §1)', () => {
+  const rule = NATIONAL_THRESHOLD_OCTOBER_2014.overallRule;
+  const activity = november2014Activity(november, rule.kind === 'lowest-of' ? rule.sectionKeys : []);
+  const userOf = (email: string) => DEMO_USERS.find((user) => user.email === email);
+  const rank = (grade: string) => ['good', 'met', 'not-met'].indexOf(grade);
+
+  it('14 Not Met grades challenged: 3 re-graded to Met (now Met), 11 upheld (still Not Met), 1 adjudicated unchanged', () => {
+    const { challenges } = activity;
+    expect(challenges).toHaveLength(14);
+    expect(new Set(challenges.map((item) => item.index)).size).toBe(14);
+    expect(challenges.every((item) => item.originalGrade === 'not-met')).toBe(true);
+    const regraded = challenges.filter((item) => item.outcome === 'REGRADED');
+    const upheld = challenges.filter((item) => item.outcome === 'UPHELD');
+    expect([regraded.length, upheld.length]).toEqual([3, 11]);
+    expect(regraded.every((item) => november[item.index]?.grade === 'met')).toBe(true);
+    expect(upheld.every((item) => november[item.index]?.grade === 'not-met')).toBe(true);
+    const referred = challenges.filter((item) => item.referred);
+    expect(referred).toHaveLength(1);
+    expect(referred[0]?.outcome).toBe('UPHELD');
+  });
+
+  it("each challenge is raised by a Head of Service or Assistant Director of the case's own area", () => {
+    for (const item of activity.challenges) {
+      const user = userOf(item.raisedBy);
+      expect(['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR']).toContain(user?.role);
+      expect(user?.area).toBe(november[item.index]?.areaCode);
+    }
+  });
+
+  it('47 benchmarked by the Senior Service Manager and 26 by the Head of Service for A2, never an A2 case nor a challenged one', () => {
+    const { benchmarks, challenges } = activity;
+    const by = (email: string) => benchmarks.filter((item) => item.benchmarker === email);
+    expect(by('ssm@example.org')).toHaveLength(47);
+    expect(by('hos.a2@example.org')).toHaveLength(26);
+    expect(new Set(benchmarks.map((item) => item.index)).size).toBe(73);
+    expect(by('hos.a2@example.org').some((item) => november[item.index]?.areaCode === 'A2')).toBe(false);
+    const challenged = new Set(challenges.map((item) => item.index));
+    expect(benchmarks.some((item) => challenged.has(item.index))).toBe(false);
+  });
+
+  it('moderated by another Senior Service Manager, never the benchmarker; the agreed grade is the final grade', () => {
+    for (const item of activity.benchmarks) {
+      expect(item.moderator).not.toBe(item.benchmarker);
+      expect(userOf(item.moderator)?.role).toBe('SENIOR_SERVICE_MANAGER');
+      const differs =
+        item.first !== item.second ||
+        Object.entries(item.secondSections).some(
+          ([key, grade]) => november[item.index]?.sectionGrades[key] !== grade,
+        );
+      expect(item.agreed !== null).toBe(differs);
+      if (item.agreed !== null) {
+        expect(item.agreed).toBe(november[item.index]?.grade);
+        expect((item.moderationReason ?? '').length).toBeGreaterThanOrEqual(10);
+      } else expect(item.first).toBe(november[item.index]?.grade);
+    }
+  });
+
+  it('disagreements are mostly one step apart, the auditor higher more often than lower (seed 001)', () => {
+    const apart = activity.benchmarks.filter((item) => item.first !== item.second);
+    const higher = apart.filter((item) => rank(item.first) < rank(item.second));
+    const oneStep = apart.filter((item) => Math.abs(rank(item.first) - rank(item.second)) === 1);
+    expect(apart.length).toBeGreaterThanOrEqual(10);
+    expect(apart.length).toBeLessThan(activity.benchmarks.length / 3);
+    expect(oneStep.length).toBeGreaterThan(apart.length * 0.8);
+    expect(higher.length).toBeGreaterThan(2 * (apart.length - higher.length));
+  });
+
+  it('one safeguarding referral for non-subject children, on an unchallenged Not Met case', () => {
+    const { concern, challenges } = activity;
+    expect(november[concern.index]?.grade).toBe('not-met');
+    expect(challenges.some((item) => item.index === concern.index)).toBe(false);
+    expect(concern.description).toMatch(/non-subject children/);
+    expect(concern.actionTaken).toMatch(/^Referral/);
+  });
+
+  it('is deterministic', () => {
+    expect(
+      november2014Activity(november2014Results(), rule.kind === 'lowest-of' ? rule.sectionKeys : []),
+    ).toEqual(activity);
+  });
+});
+
+describe('the live thematic audit', () => {
+  it('gives the auditor a case in every queue status, a challenge to decide, a referral and an A1 review', () => {
+    const states = new Set(LIVE_CASES.map((item) => item.state));
+    for (const state of [
+      'TO_DO',
+      'IN_PROGRESS',
+      'RETURNED',
+      'AWAITING_DECISION',
+      'REFERRED',
+      'AWAITING_REVIEW',
+    ])
+      expect(states).toContain(state);
+    expect(LIVE_CASES.find((item) => item.state === 'AWAITING_REVIEW')?.areaCode).toBe('A1');
+    expect(new Set(LIVE_CASES.map((item) => item.reference)).size).toBe(LIVE_CASES.length);
   });
 });
