@@ -6,12 +6,27 @@ import { findQueue } from '@/lib/db/sampling';
 import { reviewCounts } from '@/lib/db/reviews';
 import type { Actor } from '@/lib/domain/actor';
 import { countActiveUsers, findLockedUsers } from '@/lib/db/users';
-import { HOME_PURPOSE, WAITING_LISTS } from '@/lib/domain/home';
+import { HOME_PURPOSE } from '@/lib/domain/home';
+import type { Role } from '@/lib/domain/roles';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { ROLE_LABELS } from '@/lib/domain/roles';
+import {
+  AuditsAwaitingIndex,
+  ChallengesWaiting,
+  CommissionedAudits,
+  LeadAudits,
+  PublishedAudits,
+} from './home-sections';
 
 export const metadata: Metadata = { title: 'Home' };
 export const dynamic = 'force-dynamic';
+
+const REVIEWER_ROLES: Role[] = [
+  'HEAD_OF_SERVICE',
+  'ASSISTANT_DIRECTOR',
+  'SENIOR_SERVICE_MANAGER',
+  'NATIONAL_SERVICE_DIRECTOR',
+];
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -27,20 +42,24 @@ export default async function HomePage() {
         <AdminHome />
       ) : actor.role === 'IMPROVEMENT_MANAGER' && can(actor, 'queue.view', NATIONAL) ? (
         <AuditorHome auditorId={actor.userId} />
-      ) : [
-          'HEAD_OF_SERVICE',
-          'ASSISTANT_DIRECTOR',
-          'SENIOR_SERVICE_MANAGER',
-          'NATIONAL_SERVICE_DIRECTOR',
-        ].includes(actor.role) ? (
-        <ReviewerHome actor={actor} />
       ) : (
-        WAITING_LISTS[actor.role as Exclude<typeof actor.role, 'ADMIN'>].map((list) => (
-          <section key={list.title} className="card" aria-labelledby={`list-${list.title}`}>
-            <h2 id={`list-${list.title}`}>{list.title}</h2>
-            <p className="mt-2 text-slate-700">{list.empty}</p>
-          </section>
-        ))
+        <>
+          {actor.role === 'SENIOR_SERVICE_MANAGER' && (
+            <>
+              <LeadAudits actor={actor} />
+              <ChallengesWaiting actor={actor} />
+            </>
+          )}
+          {actor.role === 'NATIONAL_SERVICE_DIRECTOR' && (
+            <>
+              <ChallengesWaiting actor={actor} />
+              <CommissionedAudits actor={actor} />
+            </>
+          )}
+          {actor.role === 'IMPROVEMENT_ASSISTANT' && <AuditsAwaitingIndex actor={actor} />}
+          {actor.role === 'DIRECTOR' && <PublishedAudits actor={actor} />}
+          {REVIEWER_ROLES.includes(actor.role) && <ReviewerHome actor={actor} />}
+        </>
       )}
     </div>
   );
@@ -49,18 +68,8 @@ export default async function HomePage() {
 async function ReviewerHome({ actor }: { actor: Actor }) {
   const counts = await reviewCounts(actor, new Date());
   const area = actor.serviceAreaId ? 'in your area ' : '';
-  // National leads keep their own lists; the live review and concern counts come after.
-  const ownLists = WAITING_LISTS[actor.role as Exclude<typeof actor.role, 'ADMIN'>].filter(
-    (list) => list.title !== 'Not Met cases to review' && list.title !== 'Safeguarding concerns',
-  );
   return (
     <>
-      {ownLists.map((list) => (
-        <section key={list.title} className="card" aria-labelledby={`list-${list.title}`}>
-          <h2 id={`list-${list.title}`}>{list.title}</h2>
-          <p className="mt-2 text-slate-700">{list.empty}</p>
-        </section>
-      ))}
       <section className="card" aria-labelledby="reviews-title">
         <h2 id="reviews-title">Not Met cases to review</h2>
         <p className="mt-2">

@@ -1,3 +1,4 @@
+import type { AuditStatus } from './audits';
 import type { Role } from './roles';
 
 /** What each role's home page lists as waiting for them, and what it says when nothing is. */
@@ -43,3 +44,56 @@ export const WAITING_LISTS: Record<Exclude<Role, 'ADMIN'>, WaitingList[]> = {
   ],
   DIRECTOR: [{ title: 'Published audits', empty: 'No audit has been published yet.' }],
 };
+
+/** Where an audit its lead runs has got to, counted in the database. */
+export type LedAuditProgress = {
+  status: AuditStatus;
+  sampleDrawn: boolean;
+  sampleLocked: boolean;
+  selected: number;
+  unassigned: number;
+  graded: number;
+  benchmarks: number;
+  benchmarksToModerate: number;
+  challengesToDecide: number;
+};
+
+/** The one thing the audit lead should do next, and the page (under the audit) where it is done. */
+export type NextStep = { label: string; page: '' | '/sample' | '/benchmarks' | 'challenges' | 'report' };
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The audit's status machine read as a to-do: sampling must be drawn, locked
+ * and assigned before grading; challenges have a working-day window, so they
+ * come before benchmarking and moderation; publishing is last.
+ */
+export function nextStepForLead(progress: LedAuditProgress): NextStep {
+  const { status } = progress;
+  if (status === 'PUBLISHED') return { label: 'Read the published report', page: 'report' };
+  if (status === 'DRAFT') return { label: 'Start sampling', page: '' };
+  if (status === 'SAMPLING') {
+    if (!progress.sampleDrawn) return { label: 'Draw the sample', page: '/sample' };
+    if (!progress.sampleLocked) return { label: 'Check and lock the sample', page: '/sample' };
+    if (progress.unassigned > 0)
+      return { label: `Assign ${plural(progress.unassigned, 'case')}`, page: '/sample' };
+    return { label: 'Start grading', page: '' };
+  }
+  if (progress.unassigned > 0)
+    return { label: `Assign ${plural(progress.unassigned, 'case')}`, page: '/sample' };
+  if (progress.challengesToDecide > 0)
+    return { label: `Decide ${plural(progress.challengesToDecide, 'challenge')}`, page: 'challenges' };
+  if (progress.benchmarksToModerate > 0)
+    return { label: `Moderate ${plural(progress.benchmarksToModerate, 'benchmark')}`, page: '/benchmarks' };
+  if (status === 'GRADING') {
+    if (progress.graded > 0 && progress.benchmarks === 0)
+      return { label: 'Choose the benchmark sample', page: '/benchmarks' };
+    if (progress.graded < progress.selected)
+      return {
+        label: `Follow grading: ${progress.graded} of ${plural(progress.selected, 'case')} graded`,
+        page: '',
+      };
+    return { label: 'Move to review', page: '' };
+  }
+  return { label: 'Publish the audit', page: '' };
+}

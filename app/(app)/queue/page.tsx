@@ -117,7 +117,16 @@ export default async function QueuePage({
             {cases.map((row) => (
               <tr key={row.sampledCaseId}>
                 <td className="font-semibold">
-                  <Link href={`/cases/${row.sampledCaseId}`}>{row.caseReference}</Link>
+                  {/* Submitted work is read on its feedback sheet; the form is for work still open. */}
+                  <Link
+                    href={
+                      row.status === 'SUBMITTED'
+                        ? `/cases/${row.sampledCaseId}/feedback`
+                        : `/cases/${row.sampledCaseId}`
+                    }
+                  >
+                    {row.caseReference}
+                  </Link>
                 </td>
                 <td>{QUEUE_STATUS_LABELS[row.status]}</td>
                 <td>{row.auditName}</td>
