@@ -13,6 +13,28 @@ export const useFormErrors = () => useContext(FormContext);
 /** Stable id for a field inside one form, so error links can find it. */
 export const fieldId = (formId: string, name: string) => `${formId}-${name}`;
 
+/**
+ * The summary lists problems in the order the fields appear (GOV.UK error
+ * summary), not the order the server happened to check them.
+ */
+function inFormOrder(form: HTMLFormElement, errors: Record<string, string>): Record<string, string> {
+  const order = new Map<string, number>();
+  Array.from(form.elements).forEach((element, index) => {
+    const name = element.getAttribute('name');
+    if (name && !order.has(name)) order.set(name, index);
+  });
+  const rank = (name: string) => order.get(name) ?? Number.MAX_SAFE_INTEGER;
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+function fillFromResult(path: string, data: unknown): string {
+  const values = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = values[name];
+    return typeof value === 'string' || typeof value === 'number' ? encodeURIComponent(value) : '';
+  });
+}
+
 export type ConfirmSpec = { title: string; body: string; confirmLabel: string };
 
 /**
@@ -27,6 +49,12 @@ export function ActionForm(props: {
   successMessage: string;
   confirm?: ConfirmSpec;
   resetOnSuccess?: boolean;
+  /**
+   * Where to go on success, when the page itself no longer applies (a replaced
+   * case). `{name}` is filled from the action's result, e.g.
+   * `/challenges/{challengeId}` goes to the challenge just raised.
+   */
+  redirectTo?: string;
   className?: string;
   variant?: 'primary' | 'danger' | 'secondary';
   children?: ReactNode;
@@ -67,10 +95,11 @@ export function ActionForm(props: {
         setFieldErrors({});
         setSuccess(props.successMessage);
         if (props.resetOnSuccess) form.reset();
-        router.refresh();
+        if (props.redirectTo) router.push(fillFromResult(props.redirectTo, result.data));
+        else router.refresh();
       } else {
         setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
+        setFieldErrors(inFormOrder(form, result.fieldErrors ?? {}));
         setFailures((count) => count + 1);
       }
     } catch {

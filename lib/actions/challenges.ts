@@ -23,10 +23,11 @@ import { authorise, runAction, type ActionResult } from './run';
 // Area scope (a Head of Service's own area, an auditor's own case) is checked
 // against the challenge itself in lib/db/challenges.ts.
 
-export async function raiseChallengeAction(input: unknown): Promise<ActionResult> {
+export async function raiseChallengeAction(input: unknown): Promise<ActionResult<{ challengeId: string }>> {
   return runAction(RaiseChallengeSchema, input, async (actor, request) => {
-    await sendEmails((await raiseChallenge(actor, request, new Date())).emails);
-    return null;
+    const { emails, challengeId } = await raiseChallenge(actor, request, new Date());
+    await sendEmails(emails);
+    return { challengeId };
   });
 }
 

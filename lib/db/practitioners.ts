@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { literalContains } from './search';
 import { recordAuditEvent } from './audit-events';
 import { isForeignKeyViolation, isUniqueViolation } from './errors';
 import { RuleError } from '@/lib/domain/errors';
@@ -78,14 +79,10 @@ export async function findPractitioners(filter: {
   practitioners: PractitionerSummary[];
   total: number;
 }> {
-  // Prisma escapes % and _ in `contains`, so a search is always literal.
   const where = {
     ...(filter.search
       ? {
-          OR: [
-            { name: { contains: filter.search, mode: 'insensitive' as const } },
-            { reference: { contains: filter.search, mode: 'insensitive' as const } },
-          ],
+          OR: [{ name: literalContains(filter.search) }, { reference: literalContains(filter.search) }],
         }
       : {}),
     ...(filter.serviceAreaId ? { team: { serviceAreaId: filter.serviceAreaId } } : {}),

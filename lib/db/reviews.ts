@@ -14,6 +14,8 @@ import {
   type ConcernState,
 } from '@/lib/domain/safeguarding';
 import type { Email } from '@/lib/notify/email';
+import { emptyAnswers } from '@/lib/domain/grading';
+import { parseRubricContent } from '@/lib/schemas/rubric';
 
 /**
  * The areas an actor's lists cover: their own for area roles, every area for
@@ -225,7 +227,14 @@ export async function raiseConcern(
         serviceAreaId: true,
         assignedToId: true,
         status: true,
-        audit: { select: { name: true, leadId: true, thresholdVersionId: true } },
+        audit: {
+          select: {
+            name: true,
+            leadId: true,
+            thresholdVersionId: true,
+            thresholdVersion: { select: { content: true } },
+          },
+        },
         caseFile: { select: { reference: true } },
       },
     });
@@ -236,9 +245,11 @@ export async function raiseConcern(
       (actor.role === 'IMPROVEMENT_MANAGER' && !isAuditor)
     )
       throw new NotFoundOrForbiddenError();
+    // The concern needs a case audit to hang on; its answers are the empty form, so grading starts from it.
+    const blank = JSON.stringify(emptyAnswers(parseRubricContent(sampled.audit.thresholdVersion.content)));
     await tx.$executeRaw`
       INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, answers, version, updated_at)
-      VALUES (gen_random_uuid()::text, ${sampled.id}, ${sampled.auditId}, ${sampled.serviceAreaId}, ${sampled.assignedToId ?? actor.userId}, ${sampled.audit.thresholdVersionId}, '{}'::jsonb, 0, ${now})
+      VALUES (gen_random_uuid()::text, ${sampled.id}, ${sampled.auditId}, ${sampled.serviceAreaId}, ${sampled.assignedToId ?? actor.userId}, ${sampled.audit.thresholdVersionId}, ${blank}::jsonb, 0, ${now})
       ON CONFLICT (sampled_case_id) DO NOTHING`;
     const caseAudit = await tx.caseAudit.findUniqueOrThrow({
       where: { sampledCaseId: sampled.id },

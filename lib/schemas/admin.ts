@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ROLES, EMPLOYMENTS } from '@/lib/domain/roles';
 import { email, flag, id, newPassword, optionalId, text, version } from './fields';
 
-const role = z.enum(ROLES, { error: 'Choose a role' });
+const role = z.enum(ROLES, { error: 'Choose the person’s role' });
 const employment = z.enum(EMPLOYMENTS, { error: 'Choose Employed or Agency' });
 
 export const CreateUserSchema = z.strictObject({
   email,
-  name: text(200),
+  name: text(200, { label: 'the person’s full name' }),
   role,
   serviceAreaId: optionalId('service area'),
   password: newPassword,
@@ -17,7 +17,7 @@ export type CreateUserInput = z.input<typeof CreateUserSchema>;
 export const UpdateUserSchema = z.strictObject({
   userId: id('user'),
   version,
-  name: text(200),
+  name: text(200, { label: 'the person’s full name' }),
   role,
   serviceAreaId: optionalId('service area'),
 });

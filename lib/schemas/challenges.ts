@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ADJUDICATIONS, DECISIONS } from '@/lib/domain/challenges';
 import { id, stringList, text, version } from './fields';
 
-const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Choose from the list');
+const keyFrom = (message: string) => z.string({ error: message }).regex(/^[a-z0-9][a-z0-9-]{0,39}$/, message);
+const key = keyFrom('Choose from the list');
 const optionalGrade = z
   .union([z.literal(''), key], { error: 'Choose a grade from the scale' })
   .nullable()
@@ -12,9 +13,11 @@ const reasons = text(4000, { multiline: true });
 
 export const RaiseChallengeSchema = z.strictObject({
   sampledCaseId: id('case'),
-  disputedSections: stringList(key, 30).pipe(z.array(key).min(1, 'Choose at least one disputed section')),
-  proposedGrade: key,
-  reasons,
+  disputedSections: stringList(keyFrom('Choose the sections you dispute from the list'), 30).pipe(
+    z.array(key).min(1, 'Choose at least one section you dispute'),
+  ),
+  proposedGrade: keyFrom('Choose the grade you believe is right'),
+  reasons: text(4000, { multiline: true, label: 'your reasons and evidence' }),
 });
 export const ReplyToChallengeSchema = z.strictObject({
   challengeId: id('challenge'),

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { errorSummary, expectNoAxeViolations, signIn } from './helpers';
+import { readFile } from 'node:fs/promises';
+import { errorSummary, expect, expectNoAxeViolations, signIn, test } from './helpers';
 
 test('a deactivated user is signed out on their next request', async ({ browser }) => {
   const admin = await browser.newContext();
@@ -126,4 +126,76 @@ test('a good practitioner CSV is checked, then imported once', async ({ page }) 
   await expect(page.getByText('Imported: 1 added, 0 updated, 0 unchanged.')).toBeVisible();
   await page.goto(`/admin/practitioners?search=${reference}`);
   await expect(page.getByRole('table')).toContainText('Imported Person');
+});
+
+test('admin finds a sign-in and a failed sign-in in the access log, and downloads it', async ({
+  page,
+  browser,
+}) => {
+  // Someone signs in, and someone without an account fails to.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  const stranger = `stranger.${Date.now().toString(36)}@example.org`;
+  await signIn(otherPage, stranger, 'not-a-password', 'failure');
+  await expect(errorSummary(otherPage)).toBeVisible();
+  await signIn(otherPage, 'ia@example.org');
+  await other.close();
+
+  await signIn(page, 'admin@example.org');
+  await page.getByRole('link', { name: 'Access log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Access log' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const search = page.getByRole('search', { name: 'Search the access log' });
+  await search.getByLabel('Person (name or email)').fill('ia@example.org');
+  await search.getByLabel('Action').selectOption({ label: 'Signed in' });
+  await search.getByLabel('From').fill(today);
+  await search.getByLabel('To').fill(today);
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/action=sign-in/);
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.filter({ hasText: 'Ian Ashworth' }).first()).toContainText('Signed in');
+  await expect(rows.filter({ hasText: 'Sign-in failed' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The failed attempt is found by the email that was typed.
+  await search.getByLabel('Person (name or email)').fill(stranger);
+  await search.getByLabel('Action').selectOption({ label: 'All actions' });
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(rows.filter({ hasText: stranger })).toContainText(['Sign-in failed']);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = await readFile((await download.path()) ?? '', 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('occurred_at,person,email,action,target,details,ip');
+  expect(csv).toContain(`,${stranger},Sign-in failed,`);
+});
+
+test('an empty add-user form lists every problem by its field, in the form’s order', async ({ page }) => {
+  await signIn(page, 'admin@example.org');
+  await page.goto('/admin/users');
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Add user' }) });
+  await form.getByRole('button', { name: 'Add user' }).click();
+  const summary = form.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Enter the person’s full name',
+    'Enter an email address like name@example.org',
+    'Choose the person’s role',
+    'Password must be at least 12 characters',
+  ]);
+  // A Head of Service must have the area they run: refused with a message on that field.
+  await form.getByLabel('Full name').fill('Head Without Area');
+  await form.getByLabel('Email').fill(`head.without.area.${Date.now()}@example.org`);
+  await form.getByLabel('Role').selectOption({ label: 'Head of Service' });
+  await form.getByLabel('Temporary password').fill('a-long-enough-password');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(summary.getByRole('link')).toHaveText([
+    'A Head of Service must have the service area they run',
+  ]);
+  await expect(form.getByRole('combobox', { name: /^Service area/ })).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, newPerson, signIn } from './helpers';
+import { type Page } from '@playwright/test';
+import { chooseOption, expect, expectNoAxeViolations, newPerson, signIn, test } from './helpers';
 
 // The grading journey grades a case from the sample the first journey draws.
 test.describe.configure({ mode: 'serial' });
@@ -50,7 +50,7 @@ test('an IA imports a case index; the SSM draws, locks and assigns the sample; t
   const lead = await newPerson(browser);
   await signIn(lead, 'ssm@example.org');
   await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
-  await lead.getByRole('link', { name: 'National Audit May 2015' }).click();
+  await lead.getByRole('link', { name: 'National Audit May 2015', exact: true }).click();
   await lead.getByRole('button', { name: 'Start sampling' }).click();
   await lead
     .getByRole('dialog', { name: 'Start sampling?' })
@@ -90,6 +90,18 @@ test('an IA imports a case index; the SSM draws, locks and assigns the sample; t
   await lead.getByRole('button', { name: /^Assign \d+ cases automatically$/ }).click();
   await expect(lead.getByText(/^(\d+) of \1 cases assigned\.$/)).toBeVisible();
   await expectNoAxeViolations(lead);
+  // A national sample is shown a page at a time, filtered in the database; each case's changes have their own page.
+  await expect(lead.getByRole('navigation', { name: 'Pages of sampled cases' })).toBeVisible();
+  await chooseOption(lead, lead.getByRole('combobox', { name: 'Assignment' }), { label: 'Not assigned' });
+  await lead.getByRole('button', { name: 'Filter' }).click();
+  await expect(lead.getByText('No sampled cases match these filters.')).toBeVisible();
+  await lead.goto(lead.url().replace(/\?.*$/, ''));
+  const firstCase = lead.getByRole('link', { name: /^Reassign or replace / }).first();
+  const reference = ((await firstCase.textContent()) ?? '').replace('Reassign or replace', '').trim();
+  await firstCase.click();
+  await expect(lead.getByRole('heading', { level: 1, name: `Case ${reference}` })).toBeVisible();
+  await expect(lead.getByLabel(`Auditor for ${reference}`)).toBeVisible();
+  await expectNoAxeViolations(lead);
   await lead.context().close();
 
   // The Improvement Manager sees their queue.
@@ -120,7 +132,7 @@ test('an IM grades a case with the keyboard only, autosaves, reloads, submits No
   const lead = await newPerson(browser);
   await signIn(lead, 'ssm@example.org');
   await lead.goto('/audits');
-  await lead.getByRole('link', { name: 'National Audit May 2015' }).click();
+  await lead.getByRole('link', { name: 'National Audit May 2015', exact: true }).click();
   await lead.getByRole('button', { name: 'Start grading' }).click();
   // The form that started grading disappears on refresh; the status line stays.
   await expect(lead.getByText('National practice quality audit · Grading')).toBeVisible();
@@ -226,7 +238,8 @@ test('an IM grades a case with the keyboard only, autosaves, reloads, submits No
   // The Head of Service for A1 sees the review item and the concern.
   const head = await newPerson(browser);
   await signIn(head, 'hos.a1@example.org');
-  await expect(head.getByText(/1 case in your area waiting for review/)).toBeVisible();
+  // The demo's thematic audit already has one A1 Not Met case waiting (T15-000051).
+  await expect(head.getByText(/2 cases in your area waiting for review/)).toBeVisible();
   await expect(head.getByText(/1 open/)).toBeVisible();
   await expectNoAxeViolations(head);
   await head
@@ -306,27 +319,52 @@ test('a HoS challenges two Not Met grades: one re-graded to Met by the audit lea
   const head = await newPerson(browser);
   await signIn(head, 'hos.a1@example.org');
   await head.goto('/reviews');
-  const challengeLinks = head.getByRole('link', { name: /^Challenge the grade of / });
+  // This audit's two; the demo's thematic audit has A1 reviews of its own.
+  const mayReviews = head.locator('article').filter({ hasText: 'National Audit May 2015' });
+  const challengeLinks = mayReviews.getByRole('link', { name: /^Challenge the grade of / });
   await expect(challengeLinks).toHaveCount(2);
   const references: string[] = [];
   for (let index = 0; index < 2; index += 1) {
     await head.goto('/reviews');
-    const link = head.getByRole('link', { name: /^Challenge the grade of / }).nth(index);
+    const link = mayReviews.getByRole('link', { name: /^Challenge the grade of / }).nth(index);
     references.push(((await link.textContent()) ?? '').replace('Challenge the grade of ', ''));
     await link.click();
     await expect(
       head.getByRole('heading', { level: 1, name: /^Challenge the grade of case / }),
     ).toBeVisible();
     if (index === 0) await expectNoAxeViolations(head);
-    await head.getByRole('group', { name: 'Sections you dispute' }).getByRole('checkbox').first().check();
-    await head.getByLabel('The grade you believe is right').selectOption({ label: 'Met' });
-    await head
-      .getByLabel('Your reasons and evidence')
-      .fill('The case plan was in place and reviewed; this is Met work.');
-    await head.getByRole('button', { name: 'Raise challenge' }).click();
-    await expect(
-      head.getByText('Challenge raised: the auditor and the audit lead have been told.'),
-    ).toBeVisible();
+    const raise = async () => {
+      await head.getByRole('group', { name: 'Sections you dispute' }).getByRole('checkbox').first().check();
+      await head.getByLabel('The grade you believe is right').selectOption({ label: 'Met' });
+      await head
+        .getByLabel('Your reasons and evidence')
+        .fill('The case plan was in place and reviewed; this is Met work.');
+      await head.getByRole('button', { name: 'Raise challenge' }).click();
+      // Post/redirect/get: the challenge's own page, with no form left to send twice.
+      await expect(
+        head.getByRole('heading', { level: 1, name: `Challenge on case ${references[index]}` }),
+      ).toBeVisible();
+      await expect(
+        head
+          .getByRole('status')
+          .filter({ hasText: 'Challenge raised: the auditor and the audit lead have been told.' }),
+      ).toBeVisible();
+      await expect(head.getByRole('button', { name: 'Raise challenge' })).toHaveCount(0);
+    };
+    await raise();
+    if (index === 0) {
+      await expectNoAxeViolations(head);
+      // Back to the form and the same challenge sent again: the same challenge, nothing new.
+      const raisedAt = head.url();
+      await head.goBack();
+      await expect(head.getByRole('button', { name: 'Raise challenge' })).toBeVisible();
+      await raise();
+      expect(head.url()).toBe(raisedAt);
+      await head.goto('/challenges');
+      await expect(
+        head.getByRole('heading', { level: 2, name: new RegExp(`^Case ${references[index]} `) }),
+      ).toHaveCount(1);
+    }
   }
 
   // The auditor replies to both.
@@ -371,7 +409,11 @@ test('a HoS challenges two Not Met grades: one re-graded to Met by the audit lea
   await director.goto('/challenges');
   await expectNoAxeViolations(director);
   await director.getByLabel(`Adjudication on ${second}`).selectOption({ label: 'Grade upheld' });
-  await director
+  // The demo's thematic audit has a referral of its own waiting: this case's card.
+  const secondCard = director.locator('article', {
+    has: director.getByRole('button', { name: `Record adjudication on ${second}` }),
+  });
+  await secondCard
     .getByLabel('Reasons for the adjudication')
     .fill('The grade stands: the plan was not reviewed.');
   await director.getByRole('button', { name: `Record adjudication on ${second}` }).click();
@@ -379,7 +421,7 @@ test('a HoS challenges two Not Met grades: one re-graded to Met by the audit lea
 
   // The audit's figures.
   await director.goto('/audits');
-  await director.getByRole('link', { name: 'National Audit May 2015' }).click();
+  await director.getByRole('link', { name: 'National Audit May 2015', exact: true }).click();
   const figures = director.getByRole('region', { name: 'Challenges' });
   await expect(figures).toContainText('2 Not Met cases were challenged');
   await expect(figures).toContainText('1 was re-graded to Met');

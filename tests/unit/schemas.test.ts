@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreateUserSchema, UpdatePractitionerSchema } from '@/lib/schemas/admin';
+import { RaiseChallengeSchema } from '@/lib/schemas/challenges';
 import { PractitionerSearchSchema } from '@/lib/schemas/search';
 
 const goodUser = {
@@ -77,5 +78,44 @@ describe('PractitionerSearchSchema', () => {
       page: 2,
     });
     expect(PractitionerSearchSchema.parse({ search: 'a\u0000b' }).search).toBe('ab');
+  });
+});
+
+describe('messages name their field', () => {
+  it('an empty add-user form: every message says which field', () => {
+    const parsed = CreateUserSchema.safeParse({
+      email: '',
+      name: '',
+      role: '',
+      serviceAreaId: '',
+      password: '',
+    });
+    expect(parsed.success).toBe(false);
+    const messages = Object.fromEntries(
+      (parsed.error?.issues ?? []).map((issue) => [String(issue.path[0]), issue.message]),
+    );
+    expect(messages).toEqual({
+      email: 'Enter an email address like name@example.org',
+      name: 'Enter the person’s full name',
+      role: 'Choose the person’s role',
+      password: 'Password must be at least 12 characters',
+    });
+  });
+
+  it('an empty challenge: every message says which field', () => {
+    const parsed = RaiseChallengeSchema.safeParse({
+      sampledCaseId: '5f0c7f4e-8d5a-4c59-9d0e-0d6f1c2b3a4e',
+      disputedSections: [],
+      proposedGrade: '',
+      reasons: '   ',
+    });
+    const messages = Object.fromEntries(
+      (parsed.error?.issues ?? []).map((issue) => [String(issue.path[0]), issue.message]),
+    );
+    expect(messages).toEqual({
+      disputedSections: 'Choose at least one section you dispute',
+      proposedGrade: 'Choose the grade you believe is right',
+      reasons: 'Enter your reasons and evidence',
+    });
   });
 });

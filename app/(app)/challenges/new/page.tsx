@@ -41,6 +41,7 @@ export default async function NewChallengePage({
           values={{ sampledCaseId: target.sampledCaseId }}
           submitLabel="Raise challenge"
           successMessage="Challenge raised: the auditor and the audit lead have been told."
+          redirectTo="/challenges/{challengeId}?raised=1"
         >
           <CheckboxGroupField
             name="disputedSections"

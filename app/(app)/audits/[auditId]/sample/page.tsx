@@ -2,34 +2,30 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
-import { SelectField, TextField } from '@/components/ui/fields';
-import {
-  autoAssignAction,
-  drawSampleAction,
-  lockSampleAction,
-  reassignCaseAction,
-  replaceSampledCaseAction,
-} from '@/lib/actions/sampling';
+import { TextField } from '@/components/ui/fields';
+import { autoAssignAction, drawSampleAction, lockSampleAction } from '@/lib/actions/sampling';
 import { requireActor } from '@/lib/auth/actor';
-import {
-  assignmentLoads,
-  findAuditorOptions,
-  findReplacements,
-  findSampledCases,
-  getSamplingContext,
-  REPLACEMENT_REASONS,
-  sampleBreakdown,
-} from '@/lib/db/sampling';
+import { findServiceAreaOptions } from '@/lib/db/organisation';
+import { findSampledCasesPage } from '@/lib/db/sample-cases';
+import { assignmentLoads, findReplacements, getSamplingContext, sampleBreakdown } from '@/lib/db/sampling';
 import { AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { describeStratum } from '@/lib/domain/strata';
 import { isUuid } from '@/lib/schemas/fields';
+import { SampleCasesFilterSchema } from '@/lib/schemas/sample';
+import { SampledCases } from './sampled-cases';
 
 export const metadata: Metadata = { title: 'Sample' };
 export const dynamic = 'force-dynamic';
 
-export default async function SamplePage({ params }: { params: Promise<{ auditId: string }> }) {
+export default async function SamplePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ auditId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!can(actor, 'sample.view', NATIONAL)) notFound();
   const { auditId } = await params;
@@ -39,18 +35,20 @@ export default async function SamplePage({ params }: { params: Promise<{ auditId
   const canManage = can(actor, 'sample.manage', NATIONAL);
   const sample = context.sample;
   const locked = Boolean(sample?.lockedAt);
-  const [breakdown, selected, loads, replacements, auditors] = await Promise.all([
+  const filter = SampleCasesFilterSchema.parse(await searchParams);
+  const [breakdown, page, loads, replacements, areas] = await Promise.all([
     sample ? sampleBreakdown(auditId) : [],
-    sample ? findSampledCases(auditId, ['SELECTED']) : [],
+    sample ? findSampledCasesPage(auditId, filter) : null,
     locked ? assignmentLoads(auditId) : [],
     locked ? findReplacements(auditId) : [],
-    locked && canManage ? findAuditorOptions() : [],
+    sample ? findServiceAreaOptions() : [],
   ]);
   const totals = breakdown.reduce(
     (sum, row) => ({ population: sum.population + row.population, selected: sum.selected + row.selected }),
     { population: 0, selected: 0 },
   );
-  const unassigned = selected.filter((row) => !row.assignedTo).length;
+  const selected = page?.selected ?? 0;
+  const unassigned = page?.unassigned ?? 0;
 
   return (
     <div className="space-y-8">
@@ -188,7 +186,7 @@ export default async function SamplePage({ params }: { params: Promise<{ auditId
         <section className="card space-y-4" aria-labelledby="assign-title">
           <h2 id="assign-title">Assignment to Improvement Managers</h2>
           <p>
-            {selected.length - unassigned} of {selected.length} cases assigned
+            {selected - unassigned} of {selected} cases assigned
             {unassigned > 0 ? `; ${unassigned} waiting` : ''}.
           </p>
           {loads.length > 0 && (
@@ -226,105 +224,16 @@ export default async function SamplePage({ params }: { params: Promise<{ auditId
         </section>
       )}
 
-      {sample && (
-        <section className="space-y-3" aria-labelledby="cases-title">
-          <h2 id="cases-title">Sampled cases</h2>
-          {selected.length === 0 ? (
-            <p>
-              No cases were sampled: the case-file index has no eligible work in this audit’s window and
-              scope.
-            </p>
-          ) : (
-            <div
-              className="max-h-[40rem] overflow-auto"
-              tabIndex={0}
-              role="region"
-              aria-label="Sampled cases (scrollable)"
-            >
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Case</th>
-                    <th scope="col">Practitioner</th>
-                    <th scope="col">Area · stratum</th>
-                    <th scope="col">Auditor</th>
-                    {canManage && locked && <th scope="col">Change</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {selected.map((row) => {
-                    const stratum = describeStratum(row.stratumKey);
-                    return (
-                      <tr key={row.id}>
-                        <td>{row.caseReference}</td>
-                        <td>
-                          {row.practitionerName} ({row.practitionerReference})
-                        </td>
-                        <td>
-                          {row.areaCode} · {stratum.lawType}, {stratum.band}
-                        </td>
-                        <td>{row.assignedTo?.name ?? 'Not assigned'}</td>
-                        {canManage && locked && (
-                          <td>
-                            <details>
-                              <summary className="cursor-pointer">
-                                Reassign or replace {row.caseReference}
-                              </summary>
-                              <div className="mt-2 space-y-4">
-                                <ActionForm
-                                  action={reassignCaseAction}
-                                  values={{ sampledCaseId: row.id, version: row.version }}
-                                  submitLabel="Reassign"
-                                  successMessage="Reassigned."
-                                  className="space-y-2"
-                                >
-                                  <SelectField
-                                    name="auditorId"
-                                    label={`Auditor for ${row.caseReference}`}
-                                    options={auditors.map((auditor) => ({
-                                      value: auditor.id,
-                                      label: auditor.name,
-                                    }))}
-                                    defaultValue={row.assignedTo?.id ?? ''}
-                                    placeholder="Choose"
-                                  />
-                                </ActionForm>
-                                <ActionForm
-                                  action={replaceSampledCaseAction}
-                                  values={{ sampledCaseId: row.id, version: row.version }}
-                                  submitLabel="Replace from reserve"
-                                  successMessage="Replaced."
-                                  variant="danger"
-                                  className="space-y-2"
-                                  confirm={{
-                                    title: `Replace ${row.caseReference}?`,
-                                    body: 'The next case on its stratum’s reserve list takes its place. This is logged.',
-                                    confirmLabel: 'Yes, replace',
-                                  }}
-                                >
-                                  <SelectField
-                                    name="reason"
-                                    label={`Reason for replacing ${row.caseReference}`}
-                                    options={Object.entries(REPLACEMENT_REASONS).map(([value, label]) => ({
-                                      value,
-                                      label,
-                                    }))}
-                                    placeholder="Choose a reason"
-                                  />
-                                  <TextField name="note" label="Note" required={false} />
-                                </ActionForm>
-                              </div>
-                            </details>
-                          </td>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+      {page && (
+        <SampledCases
+          auditId={auditId}
+          filter={filter}
+          cases={page.cases}
+          total={page.total}
+          selected={page.selected}
+          areas={areas}
+          canChange={canManage && locked}
+        />
       )}
 
       {replacements.length > 0 && (
