@@ -12,6 +12,8 @@ import {
   YAxis,
 } from 'recharts';
 
+const PERCENT_TICKS = [0, 20, 40, 60, 80, 100];
+
 const COLOURS = ['#1e3a8a', '#15803d', '#b91c1c', '#7c2d12', '#6b21a8'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
 
@@ -38,7 +40,7 @@ export function TrendLinesChart({
         <LineChart data={rows} margin={{ left: 8, right: 24, top: 16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="audit" tick={{ fontSize: 11 }} />
-          <YAxis domain={[0, 100]} unit="%" />
+          <YAxis domain={[0, 100]} allowDataOverflow ticks={PERCENT_TICKS} unit="%" />
           <Tooltip
             formatter={(value) => (typeof value === 'number' ? `${value}%` : '–')}
             isAnimationActive={false}

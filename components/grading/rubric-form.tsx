@@ -44,7 +44,7 @@ export function RubricForm({ content, idPrefix = 'rubric' }: { content: RubricCo
                       id={inputId}
                       name={`${idPrefix}-${section.key}-grade`}
                       value={level.key}
-                      className="mt-1 h-5 w-5"
+                      className="mt-1 h-5 w-5 shrink-0"
                       aria-describedby={`${inputId}-descriptor`}
                       checked={sectionGrades[section.key] === level.key}
                       onChange={() => setSectionGrades((grades) => ({ ...grades, [section.key]: level.key }))}

@@ -14,6 +14,8 @@ import {
   YAxis,
 } from 'recharts';
 
+const PERCENT_TICKS = [0, 20, 40, 60, 80, 100];
+
 export type ChartSeries = { key: string; label: string };
 export type ChartRow = { label: string } & Record<string, number | string | null>;
 
@@ -47,7 +49,8 @@ export function GradeShareChart({
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, 100]} unit="%" />
+          {/* Exact shares can sum to a hair over 100: keep the axis at 0–100%, not "100.1%". */}
+          <XAxis type="number" domain={[0, 100]} allowDataOverflow ticks={PERCENT_TICKS} unit="%" />
           <YAxis type="category" dataKey="label" width={110} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip formatter={percent} isAnimationActive={false} />
           <Legend />
@@ -87,7 +90,7 @@ export function TrendChart({
         <LineChart data={rows} margin={{ left: 8, right: 24, top: 16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} unit="%" />
+          <YAxis domain={[0, 100]} allowDataOverflow ticks={PERCENT_TICKS} unit="%" />
           <Tooltip formatter={percent} isAnimationActive={false} />
           <Legend />
           <Line

@@ -36,6 +36,8 @@ export type AuditDetail = AuditSummary & {
   commissionedBy: { id: string; name: string } | null;
   lead: { id: string; name: string } | null;
   challengeWindowDays: number;
+  /** Grading starts only on a locked sample. */
+  sampleLocked: boolean;
 };
 
 export type AuditFields = {
@@ -124,6 +126,7 @@ export async function getAudit(auditId: string): Promise<AuditDetail | null> {
       comparedWith: { select: { id: true, name: true } },
       commissionedBy: { select: { id: true, name: true } },
       lead: { select: { id: true, name: true } },
+      sample: { select: { lockedAt: true } },
     },
   });
   if (!row) return null;
@@ -150,6 +153,7 @@ export async function getAudit(auditId: string): Promise<AuditDetail | null> {
     commissionedBy: row.commissionedBy,
     lead: row.lead,
     challengeWindowDays: row.challengeWindowDays,
+    sampleLocked: Boolean(row.sample?.lockedAt),
   };
 }
 
@@ -259,11 +263,16 @@ export async function transitionAudit(
   await db().$transaction(async (tx) => {
     const current = await tx.audit.findUnique({
       where: { id: input.auditId },
-      select: { status: true, thresholdVersion: { select: { status: true } } },
+      select: {
+        status: true,
+        thresholdVersion: { select: { status: true } },
+        sample: { select: { lockedAt: true } },
+      },
     });
     if (!current) throw new NotFoundOrForbiddenError();
     assertTransition(current.status, input.to, {
       thresholdVersionPublished: current.thresholdVersion.status === 'PUBLISHED',
+      sampleLocked: Boolean(current.sample?.lockedAt),
     });
     const { count } = await tx.audit.updateMany({
       where: { id: input.auditId, version: input.version, status: current.status },

@@ -2,6 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
+import { NO_TEAM_RECORDED } from './results-writer';
+import { auditsWithheldWhileBenchmarking } from './blind';
 import { contentOf } from './case-audits';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditKind, LawType } from '@/lib/domain/audits';
@@ -209,7 +211,9 @@ async function groupCounts(
       ? Prisma.sql`'all'`
       : by === 'area'
         ? Prisma.sql`s.service_area_id`
-        : Prisma.sql`coalesce(s.team_id, 'none')`;
+        : // Imported results without a team sit in a placeholder team: one "no team" group with the unrecorded.
+          Prisma.sql`CASE WHEN s.team_id IS NULL OR s.team_id IN (SELECT id FROM team WHERE name = ${NO_TEAM_RECORDED})
+                          THEN 'none' ELSE s.team_id END`;
   const rows = await db().$queryRaw<
     { audit_id: string; group_key: string; overall_grade: string; cases: bigint }[]
   >`
@@ -252,6 +256,9 @@ async function totalsByGroup(
 
 export type Labelled = { key: string; label: string };
 
+/** The group of cases graded with no team recorded: a row of its own, never a link to a team. */
+export const NO_TEAM_KEY = 'none';
+
 const areaLabels = cache(async (): Promise<Labelled[]> => {
   const areas = await db().serviceArea.findMany({
     orderBy: { sortOrder: 'asc' },
@@ -262,7 +269,7 @@ const areaLabels = cache(async (): Promise<Labelled[]> => {
 
 async function teamLabels(serviceAreaId: string): Promise<Labelled[]> {
   const teams = await db().team.findMany({
-    where: { serviceAreaId },
+    where: { serviceAreaId, name: { not: NO_TEAM_RECORDED } },
     orderBy: { name: 'asc' },
     select: { id: true, name: true },
   });
@@ -274,7 +281,7 @@ async function groupsFor(scope: DashboardScope, by: 'all' | 'area' | 'team'): Pr
     return [{ key: 'all', label: scope.level === 'national' ? 'National' : await scopeLabel(scope) }];
   if (by === 'area') return areaLabels();
   if (scope.level === 'national') return [];
-  return [...(await teamLabels(scope.serviceAreaId)), { key: 'none', label: 'No team recorded' }];
+  return [...(await teamLabels(scope.serviceAreaId)), { key: NO_TEAM_KEY, label: NO_TEAM_RECORDED }];
 }
 
 export async function scopeLabel(scope: DashboardScope): Promise<string> {
@@ -512,9 +519,10 @@ export type AuditProgress = {
   status: string;
   sampled: number;
   graded: number;
-  challenged: number;
+  /** Null while the reader benchmarks blind in the audit: a challenge is of a lowest-grade case. */
+  challenged: number | null;
   benchmarked: number;
-  overdue: number;
+  overdue: number | null;
 };
 
 /** Audits of the kind not yet published: how far each has got, in the scope. */
@@ -538,6 +546,7 @@ export async function auditsUnderWay(
     WHERE a.kind = ${filters.kind}::audit_kind AND a.status IN ('SAMPLING', 'GRADING', 'REVIEW')
     ORDER BY a.window_to DESC, a.name`;
   if (rows.length === 0) return [];
+  const withheld = new Set(await auditsWithheldWhileBenchmarking(actor));
   const open = await db().challenge.findMany({
     where: {
       auditId: { in: rows.map((row) => row.id) },
@@ -560,14 +569,16 @@ export async function auditsUnderWay(
     status: row.status,
     sampled: Number(row.sampled),
     graded: Number(row.graded),
-    challenged: Number(row.challenged),
+    challenged: withheld.has(row.id) ? null : Number(row.challenged),
     // Benchmarking is not recorded in Threshold yet.
     benchmarked: 0,
-    overdue: open.filter(
-      (challenge) =>
-        challenge.auditId === row.id &&
-        isOverdue({ ...challenge, auditorId: challenge.caseAudit.auditorId }, now),
-    ).length,
+    overdue: withheld.has(row.id)
+      ? null
+      : open.filter(
+          (challenge) =>
+            challenge.auditId === row.id &&
+            isOverdue({ ...challenge, auditorId: challenge.caseAudit.auditorId }, now),
+        ).length,
   }));
 }
 

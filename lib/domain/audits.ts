@@ -63,7 +63,7 @@ export function transitionLabel(from: AuditStatus, to: AuditStatus): string {
 export function assertTransition(
   from: AuditStatus,
   to: AuditStatus,
-  context: { thresholdVersionPublished: boolean },
+  context: { thresholdVersionPublished: boolean; sampleLocked: boolean },
 ): void {
   if (!TRANSITIONS[from].includes(to)) {
     throw new RuleError(
@@ -79,6 +79,25 @@ export function assertTransition(
       'to',
     );
   }
+  // Auditors grade the locked sample; grading an unlocked one would let the sample change under them.
+  if (from === 'SAMPLING' && to === 'GRADING' && !context.sampleLocked) {
+    throw new RuleError('Draw and lock the sample before grading starts.', 'to');
+  }
+}
+
+/** The moves to offer on the audit page: the legal ones whose conditions already hold. */
+export function offeredTransitions(
+  status: AuditStatus,
+  context: { thresholdVersionPublished: boolean; sampleLocked: boolean },
+): AuditStatus[] {
+  return TRANSITIONS[status].filter((to) => {
+    try {
+      assertTransition(status, to, context);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The threshold version is locked once sampling starts. */

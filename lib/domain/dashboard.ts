@@ -3,7 +3,7 @@
 // line up across audits (a missing area is a gap, not a zero), which QA
 // indicators are priorities, and who may drill down how far. Pure: the
 // database counts, the rules arrive as data, this module only applies them.
-import { can, inArea } from './permissions';
+import { can, inArea, NATIONAL } from './permissions';
 import type { Role } from './roles';
 import { QA_INDICATOR_LABELS } from './grading';
 import { formatPercent, roundedPercent } from './report';
@@ -102,7 +102,8 @@ export function ragFor(
     return {
       status: 'none',
       rule: 'No target is set, so no colour is shown.',
-      reason: 'There is no target.',
+      // Named per metric: both figures' reasons are printed side by side.
+      reason: `There is no target for % ${metric === 'goodOrAbove' ? labels.good : labels.lowest}.`,
     };
   const margin = rules.rag[metric].amberWithinPoints;
   const rule = ruleText(metric, target, margin, metric === 'goodOrAbove' ? labels.good : labels.lowest);
@@ -170,6 +171,30 @@ export function groupShare(
     suppressed: false,
     display: formatPercent(count, total),
   };
+}
+
+/**
+ * Which groups of one table hide their figures: those groupShare suppresses
+ * and, when that leaves exactly one hidden beside others, the smallest other
+ * group too. Otherwise the one hidden group's counts would be the table's total
+ * minus the shown groups' (secondary suppression). Indexes into `totals`.
+ */
+export function suppressedGroups(
+  totals: readonly number[],
+  rules: Pick<DashboardRules, 'minGroupSize'>,
+): Set<number> {
+  const hidden = new Set<number>();
+  totals.forEach((total, index) => {
+    if (groupShare(0, total, rules).suppressed) hidden.add(index);
+  });
+  if (hidden.size !== 1) return hidden;
+  let smallest: number | null = null;
+  totals.forEach((total, index) => {
+    if (hidden.has(index) || total === 0) return;
+    if (smallest === null || total < totals[smallest]!) smallest = index;
+  });
+  if (smallest !== null) hidden.add(smallest);
+  return hidden;
 }
 
 export type TrendAudit = { auditId: string; name: string; windowTo: string };
@@ -240,6 +265,21 @@ export function drillDownLevel(
   if (can(who, 'dashboard.practitioners', inArea(serviceAreaId))) return 'practitioner';
   if (can(who, 'dashboard.area', inArea(serviceAreaId))) return 'team';
   return 'none';
+}
+
+/**
+ * Whether a report shows this person the percentage of a small group (fewer
+ * graded cases than minGroupSize, as groupShare decides). Those entitled to see
+ * individual practitioners in the scope already see who was graded what, so
+ * hiding a small team's percentage would protect nobody from them; everyone
+ * else (the Director) gets the dashboards' small-group rule in the report too.
+ */
+export function seesSmallGroupPercentages(
+  actor: { role: string; serviceAreaId: string | null },
+  serviceAreaId: string | null,
+): boolean {
+  const who = { role: actor.role as Role, serviceAreaId: actor.serviceAreaId };
+  return can(who, 'dashboard.practitioners', serviceAreaId === null ? NATIONAL : inArea(serviceAreaId));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,6 +7,8 @@ import 'server-only';
 import PDFDocument from 'pdfkit';
 import type { AuditReport, ThemeSummary } from '@/lib/db/reports';
 import { formatDate } from '@/lib/domain/dates';
+import { reportCharts } from './charts';
+import { chartHeight, drawGradeShareChart } from './pdf-charts';
 import { reconciliationSentence, type Cell, type ReportTable } from './tables';
 
 type Doc = PDFKit.PDFDocument;
@@ -412,7 +414,25 @@ export async function reportPdf(report: AuditReport, tables: ReportTable[]): Pro
     for (const part of parts) paragraph(doc, part);
   }
 
-  for (const table of tables) drawTable(doc, table);
+  // The page's Fig. 1–3 charts, drawn above their tables (a chart with every bar hidden is left out, as on the page).
+  const charts = new Map(reportCharts(report).map((chart) => [chart.tableId, chart]));
+  const series = report.groups.map((group) => ({ key: group.key, label: group.label }));
+  for (const table of tables) {
+    const chart = charts.get(table.id);
+    if (chart && chart.rows.length > 0) {
+      ensureSpace(doc, TITLE_SIZE * 2 + chartHeight(chart.rows.length));
+      tableTitle(doc, `Chart: ${chart.title}`, TITLE_SIZE);
+      doc.y += drawGradeShareChart(
+        doc,
+        { rows: chart.rows, series },
+        { left: MARGIN, top: doc.y, width: contentWidth(doc) },
+        printable,
+      );
+      doc.x = MARGIN;
+      doc.moveDown(0.5);
+    }
+    drawTable(doc, table);
+  }
 
   heading(doc, 'Challenges and benchmarking');
   paragraph(doc, report.challengeSentence);

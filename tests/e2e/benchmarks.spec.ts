@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, expectNoAxeViolations, newPerson, signIn } from './helpers';
+import { type Page } from '@playwright/test';
+import { chooseOption, expect, expectNoAxeViolations, newPerson, signIn, test } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,6 +52,14 @@ test('a benchmark round: chosen by hand and at random, graded blind, moderated, 
   await lead.getByRole('link', { name: AUDIT }).click();
   await lead.getByRole('link', { name: 'Benchmarking and calibration' }).click();
   await expect(lead.getByRole('heading', { level: 1, name: `Benchmarking: ${AUDIT}` })).toBeVisible();
+  // Before any pair, the calibration report is one empty state with the next step, not tables of dashes.
+  await lead.getByRole('link', { name: 'Open the calibration report' }).click();
+  await expect(lead.getByRole('heading', { level: 2, name: 'No benchmarked cases yet' })).toBeVisible();
+  await expect(lead.getByRole('table')).toHaveCount(0);
+  await expect(lead.getByText('No pairs yet')).toHaveCount(0);
+  await expectNoAxeViolations(lead);
+  await lead.getByRole('link', { name: 'Choose the benchmark sample' }).click();
+  await expect(lead.getByRole('heading', { level: 1, name: `Benchmarking: ${AUDIT}` })).toBeVisible();
   await lead.getByLabel('Case reference').fill(CASE);
   // The Head of Service for A1 may not benchmark an A1 case.
   await chooseOption(lead, lead.getByLabel('Benchmarker'), { label: 'Hannah Osei (Head of Service)' });
@@ -76,6 +84,17 @@ test('a benchmark round: chosen by hand and at random, graded blind, moderated, 
   await expect(head.getByText(/Original grade/)).toHaveCount(0);
   await expect(head.getByText('Imogen Marsh')).toHaveCount(0);
   await expectNoAxeViolations(head);
+  // Until she submits, the audit's report is withheld from her, and the page says why (issue 13).
+  const benchmarkPage = head.url();
+  await head.goto('/reports');
+  await head.getByRole('link', { name: AUDIT }).click();
+  await expect(
+    head.getByRole('heading', { level: 1, name: 'Figures withheld while you benchmark' }),
+  ).toBeVisible();
+  await expect(head.getByText(/^Submit your benchmark gradings to see this audit’s report\./)).toBeVisible();
+  await expect(head.getByRole('link', { name: 'Go to your benchmark gradings' })).toBeVisible();
+  await expectNoAxeViolations(head);
+  await head.goto(benchmarkPage);
   await gradeEverythingMet(head);
   await head.getByRole('button', { name: 'Submit grades' }).click();
   await expect(head.getByRole('heading', { level: 1, name: `Case ${CASE}: the two gradings` })).toBeVisible();
@@ -104,24 +123,34 @@ test('a benchmark round: chosen by hand and at random, graded blind, moderated, 
   await expect(lead.getByText(/Moderated by Sara Mensah/)).toBeVisible();
   await expectNoAxeViolations(lead);
 
-  // The calibration report counts the pair and the moderation, and downloads.
-  await lead.getByRole('link', { name: 'Back to benchmarking' }).click();
-  await lead.getByRole('link', { name: 'Open the calibration report' }).click();
-  await expect(lead.getByRole('heading', { level: 1, name: `Calibration report: ${AUDIT}` })).toBeVisible();
-  await expect(lead.locator('#agreement-overall').getByRole('row', { name: /^Pairs 1/ })).toBeVisible();
-  await expect(lead.locator('#moderations').getByRole('row', { name: /^Sara Mensah 1/ })).toBeVisible();
-  await expect(lead.getByText(/Only 1 case graded by both graders/).first()).toBeVisible();
-  const pending = lead.waitForEvent('download');
-  await lead
+  await lead.context().close();
+
+  // The calibration report counts the pair and the moderation, and downloads. The National Service
+  // Director reads it: the random draw may have given the lead benchmarks of her own, and while she
+  // holds one unsubmitted the audit's figures are withheld from her too (issue 13).
+  const director = await newPerson(browser);
+  await signIn(director, 'nsd@example.org');
+  await director.goto('/audits');
+  await director.getByRole('link', { name: AUDIT }).click();
+  await director.getByRole('link', { name: 'Benchmarking and calibration' }).click();
+  await director.getByRole('link', { name: 'Open the calibration report' }).click();
+  await expect(
+    director.getByRole('heading', { level: 1, name: `Calibration report: ${AUDIT}` }),
+  ).toBeVisible();
+  await expect(director.locator('#agreement-overall').getByRole('row', { name: /^Pairs 1/ })).toBeVisible();
+  await expect(director.locator('#moderations').getByRole('row', { name: /^Sara Mensah 1/ })).toBeVisible();
+  await expect(director.getByText(/Only 1 case graded by both graders/).first()).toBeVisible();
+  const pending = director.waitForEvent('download');
+  await director
     .getByRole('link', { name: 'Download “By auditor: agreement and direction of disagreement” as CSV' })
     .click();
   const csv = Buffer.concat(await (await (await pending).createReadStream()).toArray()).toString('utf8');
   expect(csv).toContain('Imogen Marsh,1,0%');
-  await expectNoAxeViolations(lead);
+  await expectNoAxeViolations(director);
 
   // The audit's report says it in seed 000's words.
-  await lead.goto('/reports');
-  await lead.getByRole('link', { name: AUDIT }).click();
-  await expect(lead.getByText('Helen Okafor benchmarked 1 case; 1 was moderated.')).toBeVisible();
-  await lead.context().close();
+  await director.goto('/reports');
+  await director.getByRole('link', { name: AUDIT }).click();
+  await expect(director.getByText('Helen Okafor benchmarked 1 case; 1 was moderated.')).toBeVisible();
+  await director.context().close();
 });

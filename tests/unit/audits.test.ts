@@ -6,6 +6,7 @@ import {
   AUDIT_STATUSES,
   canChangeThresholdVersion,
   isFrozen,
+  offeredTransitions,
   type AuditSettings,
 } from '@/lib/domain/audits';
 import { isCalendarDate } from '@/lib/domain/dates';
@@ -25,20 +26,31 @@ describe('audit status machine', () => {
   it.each(pairs)('%s → %s', (from, to) => {
     const legal = LEGAL.has(`${from}>${to}`);
     expect(allowedTransitions(from).includes(to)).toBe(legal);
-    if (legal) expect(() => assertTransition(from, to, { thresholdVersionPublished: true })).not.toThrow();
-    else expect(() => assertTransition(from, to, { thresholdVersionPublished: true })).toThrow(RuleError);
+    const ready = { thresholdVersionPublished: true, sampleLocked: true };
+    if (legal) expect(() => assertTransition(from, to, ready)).not.toThrow();
+    else expect(() => assertTransition(from, to, ready)).toThrow(RuleError);
+  });
+
+  it('refuses to start grading before the sample is locked, and does not offer it', () => {
+    const unlocked = { thresholdVersionPublished: true, sampleLocked: false };
+    expect(() => assertTransition('SAMPLING', 'GRADING', unlocked)).toThrow(/lock the sample before grading/);
+    expect(offeredTransitions('SAMPLING', unlocked)).toEqual(['DRAFT']);
+    expect(offeredTransitions('SAMPLING', { ...unlocked, sampleLocked: true })).toEqual(['DRAFT', 'GRADING']);
+    expect(offeredTransitions('DRAFT', { thresholdVersionPublished: false, sampleLocked: false })).toEqual(
+      [],
+    );
   });
 
   it('refuses to start sampling on an unpublished threshold version', () => {
-    expect(() => assertTransition('DRAFT', 'SAMPLING', { thresholdVersionPublished: false })).toThrow(
-      /Publish the threshold version/,
-    );
+    expect(() =>
+      assertTransition('DRAFT', 'SAMPLING', { thresholdVersionPublished: false, sampleLocked: false }),
+    ).toThrow(/Publish the threshold version/);
   });
 
   it('says a published audit is final', () => {
-    expect(() => assertTransition('PUBLISHED', 'REVIEW', { thresholdVersionPublished: true })).toThrow(
-      /published: its grades are final/,
-    );
+    expect(() =>
+      assertTransition('PUBLISHED', 'REVIEW', { thresholdVersionPublished: true, sampleLocked: true }),
+    ).toThrow(/published: its grades are final/);
   });
 
   it('locks the threshold version once sampling starts and freezes a published audit', () => {

@@ -117,8 +117,14 @@ describe('ragFor: no colour', () => {
     expect(ragFor(metric, 65, null, rules, labels)).toEqual({
       status: 'none',
       rule: 'No target is set, so no colour is shown.',
-      reason: 'There is no target.',
+      reason: `There is no target for % ${metric === 'goodOrAbove' ? labels.good : labels.lowest}.`,
     });
+  });
+
+  it('names the metric, so the two reasons printed side by side differ', () => {
+    expect(ragFor('goodOrAbove', 65, null, rules, labels).reason).not.toEqual(
+      ragFor('lowest', 9, null, rules, labels).reason,
+    );
   });
 
   it.each(['goodOrAbove', 'lowest'] as const)('%s with a null (suppressed) percentage → none', (metric) => {

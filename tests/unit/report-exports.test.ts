@@ -12,7 +12,14 @@ import {
 } from '@/lib/domain/report';
 import { THREE_POINT_SCALE } from '@/lib/domain/rubric';
 import { reportPdf } from '@/lib/report/pdf';
-import { reconciliationSentence, reportTables, type ReportTable } from '@/lib/report/tables';
+import { reportJson } from '@/lib/report/json';
+import {
+  NOT_SHOWN,
+  reconciliationSentence,
+  reportTables,
+  type Cell,
+  type ReportTable,
+} from '@/lib/report/tables';
 import { reportWorkbook, tableCsv } from '@/lib/report/xlsx';
 
 const scale = THREE_POINT_SCALE;
@@ -159,6 +166,7 @@ function fixtureReport(areas: { code: string; counts: Counts }[]): AuditReport {
       updatedAt: null,
       updatedBy: null,
     },
+    smallGroups: null,
   };
 }
 
@@ -176,6 +184,24 @@ async function pdfPages(buffer: Buffer): Promise<string[]> {
 const FORMULA_START = /^[=+\-@]/;
 
 describe('reportPdf', () => {
+  it('draws the page’s Fig. 1–3 charts, each above its table, with a legend and a 0–100% axis', async () => {
+    const report = fixtureReport(TWO_AREAS);
+    const text = (await pdfPages(await reportPdf(report, reportTables(report)))).join(' ');
+    const order = [
+      'Chart: Overall grades (Fig. 1)',
+      'Chart: Grades by law type (Fig. 2)',
+      'Chart: Grades by service area (Fig. 3)',
+    ];
+    const at = order.map((caption) => text.indexOf(caption));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const fig3Chart = text.indexOf(order[2]!);
+    expect(text.indexOf('Fig. 3 By service area', fig3Chart)).toBeGreaterThan(fig3Chart);
+    expect(text.slice(fig3Chart, text.indexOf('Fig. 3 By service area', fig3Chart))).toMatch(
+      /Good.*Met.*Not Met.*A1.*A13.*0%.*20%.*40%.*60%.*80%.*100%/s,
+    );
+  });
+
   it('prints the heading, every table and each area with its cases', async () => {
     const report = fixtureReport(TWO_AREAS);
     const buffer = await reportPdf(report, reportTables(report));
@@ -332,5 +358,108 @@ describe('tableCsv', () => {
     expect(lines).toHaveLength(1 + table.rows.length + table.totals.length);
     expect(lines.at(-1)).toMatch(/^Total,42,/);
     expect(tableCsv(table)).not.toContain(table.notes[0]);
+  });
+});
+
+describe('small groups in the report tables (a Director reads them)', () => {
+  // A1 25 cases; A13 3 and A14 2: the two small areas are hidden, A1 is shown.
+  const TWO_SMALL = [
+    { code: 'A1', counts: { good: 16, met: 7, 'not-met': 2 } },
+    { code: 'A13', counts: { good: 2, met: 0, 'not-met': 1 } },
+    { code: 'A14', counts: { good: 1, met: 0, 'not-met': 1 } },
+  ];
+  const withRule = (areas: typeof TWO_SMALL): AuditReport => ({
+    ...fixtureReport(areas),
+    smallGroups: { minGroupSize: 5 },
+  });
+  const table = (report: AuditReport, id: string) =>
+    reportTables(report).find((candidate) => candidate.id === id)!;
+  const rowOf = (printed: ReportTable, label: string) => printed.rows.find((row) => row[0] === label)!;
+  const hasFigure = (row: Cell[]) =>
+    row.slice(2).some((cell) => typeof cell === 'number' || /\d%/.test(cell));
+
+  it('prints a group of fewer than 5 cases with its number of cases only, and says why', () => {
+    const fig3 = table(withRule(TWO_SMALL), 'fig-3-service-area');
+    for (const [code, cases] of [
+      ['A13', 3],
+      ['A14', 2],
+    ] as const) {
+      const row = rowOf(fig3, code);
+      // Cases, then count and percentage per grade group, then change and interval: only the cases remain.
+      expect(row.slice(0, 10)).toEqual([code, cases, ...Array<string>(8).fill(NOT_SHOWN)]);
+      expect(hasFigure(row)).toBe(false);
+    }
+    expect(rowOf(fig3, 'A1').slice(0, 4)).toEqual(['A1', 25, 16, '64%']);
+    expect(fig3.notes.join(' ')).toContain(
+      'A group of fewer than 5 graded cases shows only its number of cases',
+    );
+    // The totals are complete and still reconcile.
+    expect(fig3.totals[0]!.slice(0, 4)).toEqual(['Total', 30, 19, '63%']);
+    expect(fig3.rows.reduce((sum, row) => sum + (row[1] as number), 0)).toBe(30);
+  });
+
+  it('hides the next smallest group too when only one would be hidden, so it cannot be worked out from the total', () => {
+    const oneSmall = withRule([
+      { code: 'A1', counts: { good: 16, met: 7, 'not-met': 2 } },
+      { code: 'A2', counts: { good: 10, met: 5, 'not-met': 5 } },
+      { code: 'A13', counts: { good: 2, met: 0, 'not-met': 1 } },
+    ]);
+    const fig3 = table(oneSmall, 'fig-3-service-area');
+    expect(hasFigure(rowOf(fig3, 'A13'))).toBe(false);
+    expect(hasFigure(rowOf(fig3, 'A2'))).toBe(false);
+    expect(rowOf(fig3, 'A1').slice(0, 4)).toEqual(['A1', 25, 16, '64%']);
+    expect(fig3.totals[0]!.slice(0, 2)).toEqual(['Total', 48]);
+  });
+
+  it('hides small groups in the children-seen, section and QA tables', () => {
+    const report = withRule(TWO_SMALL);
+    const fig4 = table(report, 'fig-4-children-seen');
+    expect(rowOf(fig4, 'A13')).toEqual(['A13', 3, 1, 2, ...Array<string>(6).fill(NOT_SHOWN)]);
+    expect(rowOf(fig4, 'A1').slice(0, 6)).toEqual(['A1', 25, 1, 24, 23, '96%']);
+    const byArea = table(report, 'sections-by-area');
+    expect(byArea.rows[0]).toEqual([
+      'Case planning',
+      '63% of 30',
+      '64% of 25',
+      `${NOT_SHOWN}, 3 graded`,
+      `${NOT_SHOWN}, 2 graded`,
+    ]);
+    // The fixture's teams have 10 and 20 cases: nothing hidden, no note.
+    const byTeam = table(report, 'sections-by-team');
+    expect(byTeam.rows.flat().join(' ')).not.toContain(NOT_SHOWN);
+    expect(byTeam.notes).toEqual([]);
+  });
+
+  it('hides nothing for a reader without the rule, and prints the rule only where it hid something', () => {
+    const fullFigures = fixtureReport(TWO_SMALL);
+    for (const printed of reportTables(fullFigures)) {
+      expect(printed.rows.flat().concat(printed.totals.flat())).not.toContain(NOT_SHOWN);
+      expect(printed.notes.join(' ')).not.toContain('shows only its number of cases');
+    }
+    expect(rowOf(table(fullFigures, 'fig-3-service-area'), 'A13')).toContain('67%');
+  });
+
+  it('hides every grade figure of a report of fewer than 5 cases, in every table and the JSON', () => {
+    const base = fixtureReport([{ code: 'A13', counts: { good: 2, met: 1, 'not-met': 1 } }]);
+    const tiny: AuditReport = {
+      ...base,
+      qa: [{ key: 'supervision', label: 'Supervision recorded', yes: 3, answered: 4 }],
+      sections: base.sections.map((section) => ({ ...section, byTeam: [share('team-1', 'Leeds', 4, 2)] })),
+      smallGroups: { minGroupSize: 5 },
+    };
+    const printed = reportTables(tiny)
+      .filter((candidate) => candidate.id !== 'key-themes')
+      .flatMap((candidate) => [...candidate.rows, ...candidate.totals])
+      .flat()
+      .filter((cell): cell is string => typeof cell === 'string');
+    // Only the earlier audit's row (100 cases) is large enough to show.
+    expect(printed.filter((cell) => /^[<>]?\d+%$/.test(cell))).toEqual(['49%', '30%', '21%']);
+    const json = reportJson(tiny);
+    expect(json.overall).toEqual({ Good: null, Met: null, 'Not Met': null });
+    expect(json.byServiceArea).toEqual({ A13: { Good: null, Met: null, 'Not Met': null } });
+    expect(json.percentages).toEqual({ goodOrAbove: null, lowest: null });
+    expect(json.comparedWith).toMatchObject({ changeInGoodPoints: null, changeInLowestPoints: null });
+    expect(json.qualityAssurance).toEqual({ 'Supervision recorded': { yes: null, answered: 4 } });
+    expect(json.total).toBe(4);
   });
 });

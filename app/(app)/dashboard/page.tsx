@@ -32,6 +32,8 @@ export default async function NationalDashboardPage({
   }
   const scope: DashboardScope = { level: 'national' };
   const props = { actor, scope, filters };
+  const areaLink = (key: string) =>
+    key === 'all' ? null : `/dashboard/areas/${key}${dashboardQuery(filters)}`;
   return (
     <div className="space-y-10">
       <div>
@@ -43,14 +45,10 @@ export default async function NationalDashboardPage({
       </div>
       <DashboardFiltersForm filters={filters} action="/dashboard" />
       <Widget id="standing" title="Areas against the targets">
-        <StandingWidget
-          {...props}
-          groupHeading="Service area"
-          linkFor={(areaId) => `/dashboard/areas/${areaId}${dashboardQuery(filters)}`}
-        />
+        <StandingWidget {...props} groupHeading="Service area" linkFor={areaLink} />
       </Widget>
       <Widget id="trend" title="Trend across audits">
-        <TrendWidget {...props} />
+        <TrendWidget {...props} linkFor={areaLink} />
       </Widget>
       <Widget id="qa" title="Quality-assurance indicators">
         <QaWidget {...props} />

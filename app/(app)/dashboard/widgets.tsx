@@ -127,8 +127,12 @@ export async function StandingWidget(
   );
 }
 
-export async function TrendWidget(props: WidgetProps) {
+export async function TrendWidget(props: WidgetProps & { linkFor?: (key: string) => string | null }) {
   const figures = await trend(props.actor, props.scope, props.filters);
+  const linked = (table: ReturnType<typeof trendTable>, series: typeof figures.good) => {
+    if (props.linkFor) table.rowLinks = series.map((line) => props.linkFor!(line.key));
+    return table;
+  };
   if (figures.audits.length === 0) return <p className="card">No published audits in the period.</p>;
   const overallGood = figures.good[0];
   const overallLowest = figures.lowest[0];
@@ -158,11 +162,11 @@ export async function TrendWidget(props: WidgetProps) {
         />
       )}
       <ReportTableView
-        table={trendTable(figures, 'good', 'Good or above')}
+        table={linked(trendTable(figures, 'good', 'Good or above'), figures.good)}
         csvHref={exportHref(props, 'trend-good')}
       />
       <ReportTableView
-        table={trendTable(figures, 'lowest', 'lowest grade')}
+        table={linked(trendTable(figures, 'lowest', 'lowest grade'), figures.lowest)}
         csvHref={exportHref(props, 'trend-lowest')}
       />
     </>

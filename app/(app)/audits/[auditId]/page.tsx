@@ -2,22 +2,23 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuditFields } from '@/components/audits/audit-fields';
+import { WithheldWhileBenchmarking } from '@/components/reports/withheld-while-benchmarking';
 import { ActionForm } from '@/components/ui/action-form';
 import { transitionAuditAction, updateAuditAction } from '@/lib/actions/audits';
 import { requireActor } from '@/lib/auth/actor';
 import { auditFormOptions } from '@/lib/db/audit-form-options';
 import { getAudit } from '@/lib/db/audits';
-import { auditChallengeFigures } from '@/lib/db/challenges';
+import { auditChallengeFiguresFor } from '@/lib/db/challenges';
 import { getThresholdVersion } from '@/lib/db/thresholds';
 import { describeChallengeFigures } from '@/lib/domain/challenges';
 import {
-  allowedTransitions,
   AUDIT_KIND_LABELS,
   AUDIT_STATUSES,
   AUDIT_STATUS_LABELS,
   canChangeThresholdVersion,
   isFrozen,
   LAW_TYPE_LABELS,
+  offeredTransitions,
   transitionLabel,
 } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
@@ -42,10 +43,15 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
     (actor.serviceAreaId !== null && can(actor, 'report.view', inArea(actor.serviceAreaId)));
   const options = canManage ? await auditFormOptions(audit.id) : null;
   const stage = AUDIT_STATUSES.indexOf(audit.status);
-  const [figures, thresholdVersion] = await Promise.all([
-    auditChallengeFigures(audit.id),
+  const [challenges, thresholdVersion] = await Promise.all([
+    auditChallengeFiguresFor(actor, audit.id),
     getThresholdVersion(audit.thresholdVersionId),
   ]);
+  const figures = challenges?.shown ? challenges.figures : null;
+  const transitions = offeredTransitions(audit.status, {
+    thresholdVersionPublished: thresholdVersion?.status === 'PUBLISHED',
+    sampleLocked: audit.sampleLocked,
+  });
   const levels = thresholdVersion?.content.scale.levels ?? [];
   const levelLabel = (key: string) => levels.find((level) => level.key === key)?.label ?? key;
   const lowestLabel =
@@ -135,12 +141,17 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
           <dd>{audit.lead?.name ?? 'Not recorded'}</dd>
         </dl>
       </section>
-      {figures.overall.challenged > 0 && (
+      {challenges?.shown === false && <WithheldWhileBenchmarking />}
+      {figures && figures.overall.challenged > 0 && (
         <section className="card space-y-3" aria-labelledby="challenge-figures-title">
           <h2 id="challenge-figures-title">Challenges</h2>
           <p>{describeChallengeFigures(figures.overall, levelLabel, lowestLabel)}</p>
           <table className="data-table">
-            <caption className="text-left text-sm text-slate-700">Challenges by service area</caption>
+            <caption className="text-left text-sm text-slate-700">
+              {challenges?.shown && challenges.serviceAreaId
+                ? 'Challenges in your service area'
+                : 'Challenges by service area'}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Area</th>
@@ -182,11 +193,17 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
           </table>
         </section>
       )}
-      {canManage && allowedTransitions(audit.status).length > 0 && (
+      {canManage && (transitions.length > 0 || audit.status === 'SAMPLING') && (
         <section className="card space-y-3" aria-labelledby="status-title">
           <h2 id="status-title">Status</h2>
+          {audit.status === 'SAMPLING' && !audit.sampleLocked && (
+            <p>
+              Grading starts once the sample is drawn and locked:{' '}
+              <Link href={`/audits/${audit.id}/sample`}>go to the sample</Link>.
+            </p>
+          )}
           <div className="flex flex-wrap gap-4">
-            {allowedTransitions(audit.status).map((to) => (
+            {transitions.map((to) => (
               <ActionForm
                 key={to}
                 action={transitionAuditAction}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { GradeShareChart, TrendChart, type ChartRow } from '@/components/reports/report-charts';
 import { ReportTableView } from '@/components/reports/report-table';
+import { WithheldWhileBenchmarking } from '@/components/reports/withheld-while-benchmarking';
 import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/fields';
 import { saveReportNarrativeAction } from '@/lib/actions/reports';
@@ -10,22 +11,25 @@ import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
 import { getAuditReport, type AuditReport } from '@/lib/db/reports';
 import { formatDate } from '@/lib/domain/dates';
-import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
+import { NotFoundOrForbiddenError, WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { can, NATIONAL } from '@/lib/domain/permissions';
-import { againstTarget, describeShare, formatChange, type GradeRow } from '@/lib/domain/report';
+import { againstTarget, describeShare, formatChange } from '@/lib/domain/report';
 import {
   childrenSeenTable,
   crossTabTable,
   employmentTable,
+  isHidden,
   lawTypeTable,
   overallTable,
   qaTable,
   sectionsByAreaTable,
   sectionsByTeamTable,
   serviceAreaTable,
+  smallGroupSentence,
   themesTable,
   trendTable,
 } from '@/lib/report/tables';
+import { gradeShareRows } from '@/lib/report/charts';
 import { isUuid } from '@/lib/schemas/fields';
 
 export const metadata: Metadata = { title: 'Audit report' };
@@ -34,16 +38,14 @@ export const dynamic = 'force-dynamic';
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const single = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
-function chartRows(report: AuditReport, rows: GradeRow[]): ChartRow[] {
-  return rows
-    .filter((row) => row.total > 0)
-    .map((row) => ({
-      label: row.label,
-      // Exact shares to one decimal, so each bar fills 100% (the table prints the rounded figures).
-      ...Object.fromEntries(
-        row.cells.map((cell) => [cell.key, Math.round((cell.count * 1000) / row.total) / 10]),
-      ),
-    }));
+/** No chart when every bar is hidden (small groups): the table below says why. */
+function shareChart(
+  rows: ChartRow[],
+  series: { key: string; label: string }[],
+  height: (bars: number) => number,
+) {
+  if (rows.length === 0) return null;
+  return <GradeShareChart rows={rows} series={series} height={height(rows.length)} />;
 }
 
 export default async function AuditReportPage({
@@ -68,6 +70,15 @@ export default async function AuditReportPage({
     });
   } catch (error) {
     if (error instanceof NotFoundOrForbiddenError) notFound();
+    if (error instanceof WithheldWhileBenchmarkingError)
+      return (
+        <article className="space-y-6">
+          <p>
+            <Link href={`/audits/${auditId}`}>Back to the audit</Link>
+          </p>
+          <WithheldWhileBenchmarking headingLevel={1} />
+        </article>
+      );
     throw error;
   }
   const national = can(actor, 'report.view', NATIONAL);
@@ -85,9 +96,16 @@ export default async function AuditReportPage({
     }).toString()}`;
   const goodGroup = report.groups.find((group) => group.isGoodOrAbove);
   const goodLabel = goodGroup?.label ?? 'Good';
-  const goodPercent = report.overall.cells.find((cell) => cell.key === goodGroup?.key)?.percent ?? null;
-  const lowestPercent =
-    report.overall.cells.find((cell) => cell.key === report.scale.lowestLevelKey)?.percent ?? null;
+  const headlineHidden = isHidden(report, report.total);
+  const goodPercent = headlineHidden
+    ? null
+    : (report.overall.cells.find((cell) => cell.key === goodGroup?.key)?.percent ?? null);
+  const lowestPercent = headlineHidden
+    ? null
+    : (report.overall.cells.find((cell) => cell.key === report.scale.lowestLevelKey)?.percent ?? null);
+  const changeHidden =
+    headlineHidden || (report.earlier !== null && isHidden(report, report.earlier.overall.total));
+  const smallGroups = smallGroupSentence(report);
   const goodStanding = againstTarget(goodPercent, report.audit.goodOrAboveTarget, 'at-least');
   const lowestStanding = againstTarget(lowestPercent, report.audit.lowestTarget, 'at-most');
   const series = report.groups.map((group) => ({ key: group.key, label: group.label }));
@@ -126,6 +144,11 @@ export default async function AuditReportPage({
             </>
           )}
         </div>
+        {smallGroups && (
+          <p role="note" className="card">
+            {smallGroups}
+          </p>
+        )}
       </header>
 
       <nav aria-label="Report tools" className="flex flex-wrap items-end gap-6 print:hidden">
@@ -168,23 +191,30 @@ export default async function AuditReportPage({
         <>
           <section aria-labelledby="fig-1" className="space-y-3">
             <h2 id="fig-1">Overall audit figures (Fig. 1)</h2>
-            <p>
-              {report.total.toLocaleString('en-GB')} cases were graded:{' '}
-              {report.overall.cells.map((cell, index) => (
-                <span key={cell.key}>
-                  {index > 0 ? (index === report.overall.cells.length - 1 ? ' and ' : ', ') : ''}
-                  {describeShare(cell.count, report.total)} {cell.label}
-                </span>
-              ))}
-              .
-              {report.earlier && report.changeInGood !== null && (
-                <>
-                  {' '}
-                  Since {report.earlier.name}, {goodLabel} is {formatChange(report.changeInGood)} and{' '}
-                  {report.lowestLabel} {formatChange(report.changeInLowest)}.
-                </>
-              )}
-            </p>
+            {headlineHidden ? (
+              <p>
+                {report.total.toLocaleString('en-GB')} case{report.total === 1 ? ' was' : 's were'} graded:
+                too few to show how, as the note above says.
+              </p>
+            ) : (
+              <p>
+                {report.total.toLocaleString('en-GB')} cases were graded:{' '}
+                {report.overall.cells.map((cell, index) => (
+                  <span key={cell.key}>
+                    {index > 0 ? (index === report.overall.cells.length - 1 ? ' and ' : ', ') : ''}
+                    {describeShare(cell.count, report.total)} {cell.label}
+                  </span>
+                ))}
+                .
+                {report.earlier && report.changeInGood !== null && !changeHidden && (
+                  <>
+                    {' '}
+                    Since {report.earlier.name}, {goodLabel} is {formatChange(report.changeInGood)} and{' '}
+                    {report.lowestLabel} {formatChange(report.changeInLowest)}.
+                  </>
+                )}
+              </p>
+            )}
             {(goodStanding || lowestStanding) && (
               <ul className="list-disc pl-5">
                 {goodStanding && (
@@ -202,27 +232,29 @@ export default async function AuditReportPage({
                 )}
               </ul>
             )}
-            <GradeShareChart
-              rows={chartRows(report, [report.overall, ...(report.earlier ? [report.earlier.overall] : [])])}
-              series={series}
-              height={160}
-            />
+            {shareChart(
+              gradeShareRows(
+                report,
+                [report.overall, ...(report.earlier ? [report.earlier.overall] : [])],
+                false,
+              ),
+              series,
+              () => 160,
+            )}
             <ReportTableView table={overallTable(report)} csvHref={exportHref('csv', 'fig-1-overall')} />
           </section>
 
           <section aria-labelledby="fig-2" className="space-y-3 break-before-page">
             <h2 id="fig-2">Law type breakdown (Fig. 2)</h2>
-            <GradeShareChart rows={chartRows(report, report.byLawType)} series={series} height={200} />
+            {shareChart(gradeShareRows(report, report.byLawType), series, () => 200)}
             <ReportTableView table={lawTypeTable(report)} csvHref={exportHref('csv', 'fig-2-law-type')} />
           </section>
 
           <section aria-labelledby="fig-3" className="space-y-3 break-before-page">
             <h2 id="fig-3">Breakdown per service area (Fig. 3)</h2>
-            <GradeShareChart
-              rows={chartRows(report, report.byServiceArea)}
-              series={series}
-              height={Math.max(160, 28 * report.byServiceArea.length + 60)}
-            />
+            {shareChart(gradeShareRows(report, report.byServiceArea), series, (bars) =>
+              Math.max(160, 28 * bars + 60),
+            )}
             <ReportTableView
               table={serviceAreaTable(report)}
               csvHref={exportHref('csv', 'fig-3-service-area')}
@@ -341,8 +373,8 @@ export default async function AuditReportPage({
           <TrendChart
             rows={report.trend.map((point) => ({
               label: point.name.replace(/^National Audit /, ''),
-              good: point.goodPercent,
-              lowest: point.lowestPercent,
+              good: isHidden(report, point.total) ? null : point.goodPercent,
+              lowest: isHidden(report, point.total) ? null : point.lowestPercent,
             }))}
             goodLabel={goodLabel}
             lowestLabel={report.lowestLabel}

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ReportTableView } from '@/components/reports/report-table';
+import { WithheldWhileBenchmarking } from '@/components/reports/withheld-while-benchmarking';
 import { requireActor } from '@/lib/auth/actor';
 import { calibrationFor } from '@/lib/db/benchmarks';
+import { WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { calibrationTables } from '@/lib/report/calibration-tables';
 import { isUuid } from '@/lib/schemas/fields';
@@ -15,9 +17,40 @@ export default async function CalibrationPage({ params }: { params: Promise<{ au
   const actor = await requireActor();
   const { auditId } = await params;
   if (!isUuid(auditId) || !can(actor, 'calibration.view', NATIONAL)) notFound();
-  const { auditName, content, calibration, acrossAudits } = await calibrationFor(auditId).catch(() =>
-    notFound(),
+  const found = await calibrationFor(actor, auditId).catch((error: unknown) =>
+    error instanceof WithheldWhileBenchmarkingError ? null : notFound(),
   );
+  if (!found)
+    return (
+      <div className="space-y-8">
+        <p>
+          <Link href={`/audits/${auditId}/benchmarks`}>Back to benchmarking</Link>
+        </p>
+        <h1>Calibration report</h1>
+        <WithheldWhileBenchmarking />
+      </div>
+    );
+  const { auditName, content, calibration, acrossAudits } = found;
+  if (calibration.pairs === 0)
+    return (
+      <div className="space-y-8">
+        <p>
+          <Link href={`/audits/${auditId}/benchmarks`}>Back to benchmarking</Link>
+        </p>
+        <h1>Calibration report: {auditName}</h1>
+        <section className="card space-y-2" aria-labelledby="no-pairs-title">
+          <h2 id="no-pairs-title">No benchmarked cases yet</h2>
+          <p>
+            Agreement is measured on cases graded twice: once by their auditor and once, blind, by a
+            benchmarker. None of this audit’s cases has both gradings yet.
+          </p>
+          <p>
+            <Link href={`/audits/${auditId}/benchmarks`}>Choose the benchmark sample</Link>, or wait for the
+            benchmarkers to submit their gradings.
+          </p>
+        </section>
+      </div>
+    );
   const levels = content.scale.levels.map((level) => ({ key: level.key, label: level.label }));
   const tables = calibrationTables(calibration, acrossAudits, levels);
   const href = (format: string, table?: string) =>

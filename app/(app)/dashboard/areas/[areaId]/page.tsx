@@ -12,7 +12,7 @@ import {
   Widget,
 } from '@/app/(app)/dashboard/widgets';
 import { requireActor } from '@/lib/auth/actor';
-import { scopeLabel, type DashboardScope } from '@/lib/db/dashboards';
+import { NO_TEAM_KEY, scopeLabel, type DashboardScope } from '@/lib/db/dashboards';
 import { drillDownLevel } from '@/lib/domain/dashboard';
 import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
@@ -36,6 +36,11 @@ export default async function AreaDashboardPage({
   const label = await scopeLabel(scope);
   const props = { actor, scope, filters };
   const level = drillDownLevel(actor, areaId);
+  // Every real team opens its own dashboard; the area's own line and the unrecorded-team row do not.
+  const teamLink = (key: string) =>
+    key === 'all' || key === NO_TEAM_KEY
+      ? null
+      : `/dashboard/areas/${areaId}/teams/${key}${dashboardQuery(filters)}`;
   return (
     <div className="space-y-10">
       {can(actor, 'dashboard.national', NATIONAL) && (
@@ -54,14 +59,10 @@ export default async function AreaDashboardPage({
       </div>
       <DashboardFiltersForm filters={filters} action={`/dashboard/areas/${areaId}`} />
       <Widget id="standing" title="Teams against the targets">
-        <StandingWidget
-          {...props}
-          groupHeading="Team"
-          linkFor={(teamId) => `/dashboard/areas/${areaId}/teams/${teamId}${dashboardQuery(filters)}`}
-        />
+        <StandingWidget {...props} groupHeading="Team" linkFor={teamLink} />
       </Widget>
       <Widget id="trend" title="Trend across audits">
-        <TrendWidget {...props} />
+        <TrendWidget {...props} linkFor={teamLink} />
       </Widget>
       <Widget id="qa" title="Quality-assurance indicators">
         <QaWidget {...props} />
