@@ -68,6 +68,16 @@ async function measure(page: Page, name: string, path: string): Promise<Measured
   return result;
 }
 
+async function countSelected(url: string, auditId: string): Promise<number> {
+  const { scriptPrisma } = await import('./lib/prisma-client.ts');
+  const prisma = scriptPrisma(url);
+  try {
+    return await prisma.sampledCase.count({ where: { auditId, status: 'SELECTED' } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 const database = await openDatabase('test');
 let server: Awaited<ReturnType<typeof startProductionServer>>['server'] | null = null;
 let browser: Browser | null = null;
@@ -77,7 +87,7 @@ try {
   await seedDemoDatabase(url);
   const { scriptPrisma } = await import('./lib/prisma-client.ts');
   const prisma = scriptPrisma(url);
-  const [report, area, auditorCase] = await Promise.all([
+  const [report, area, auditorCase, live] = await Promise.all([
     prisma.audit.findUniqueOrThrow({ where: { name: 'National Audit November 2014' }, select: { id: true } }),
     prisma.serviceArea.findUniqueOrThrow({ where: { code: 'A1' }, select: { id: true } }),
     prisma.sampledCase.findFirst({
@@ -89,6 +99,7 @@ try {
       },
       select: { id: true },
     }),
+    prisma.audit.findUniqueOrThrow({ where: { name: 'National Audit May 2015' }, select: { id: true } }),
   ]);
   await prisma.$disconnect();
 
@@ -109,6 +120,23 @@ try {
     await measure(director, 'area dashboard (A1)', `/dashboard/areas/${area.id}`),
     await measure(director, 'report (November 2014)', `/reports/${report.id}`),
   ];
+  // The sample page of a national sample (the demo's May 2015 index gives about 600 cases), drawn as the lead does.
+  const lead = await signedInPage(browser, started.base, 'ssm@example.org');
+  await lead.goto(`/audits/${live.id}`);
+  await lead.getByRole('button', { name: 'Start sampling' }).click();
+  await lead.getByRole('dialog').getByRole('button', { name: 'Yes, start sampling' }).click();
+  await lead.getByText('· Sampling').first().waitFor();
+  await lead.goto(`/audits/${live.id}/sample`);
+  await lead.getByRole('button', { name: 'Draw sample' }).click();
+  await lead.getByText('Sample drawn, not yet locked').waitFor({ timeout: 60_000 });
+  // Locked and assigned, as the issue measured it: every case then has its reassign/replace actions.
+  await lead.getByRole('button', { name: 'Lock sample' }).click();
+  await lead.getByRole('dialog').getByRole('button', { name: 'Yes, lock it' }).click();
+  await lead.getByText(/· Sample locked$/).waitFor({ timeout: 60_000 });
+  await lead.getByRole('button', { name: /^Assign \d+ cases automatically$/ }).click();
+  await lead.getByText(/^(\d+) of \1 cases assigned\.$/).waitFor({ timeout: 60_000 });
+  const selected = await countSelected(url, live.id);
+  results.push(await measure(lead, `sample page (${selected} cases)`, `/audits/${live.id}/sample`));
   if (auditorCase) {
     const auditor = await signedInPage(browser, started.base, 'im@example.org');
     results.push(await measure(auditor, 'grading form', `/cases/${auditorCase.id}`));
