@@ -16,7 +16,9 @@ import {
   type Note,
   type Problem,
 } from '@/lib/domain/grading';
+import { draftCopyKey, restorableAnswers } from '@/lib/domain/device-copy';
 import { suggestOverallGrade, type RubricContent } from '@/lib/domain/rubric';
+import { clearDeviceCopies, saveOnSignOut } from './device-copy';
 
 type SubmitResult =
   | { submitted: true; version: number; sentForAreaReview: boolean }
@@ -28,10 +30,11 @@ type Conflict = { currentVersion: number; yourVersion: number; savedAt: string; 
 
 const AUTOSAVE_MS = 4000;
 const ANSWER_LABELS: Record<Answer, string> = { yes: 'Yes', no: 'No', 'not-applicable': 'Not applicable' };
-const backupKey = (id: string) => `threshold-draft-${id}`;
 const newKey = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 
 export function GradingForm(props: {
+  /** The signed-in person: the copy kept on this device is theirs alone (their own id is no secret to them). */
+  userId: string;
   /** The record being graded: a sampled case (its auditor) or a benchmark (blind second grading). */
   recordId: string;
   submitKey: 'sampledCaseId' | 'benchmarkId';
@@ -59,6 +62,9 @@ export function GradingForm(props: {
   const [submitting, setSubmitting] = useState(false);
   const [failures, setFailures] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const copyKey = draftCopyKey(props.userId, props.recordId);
+  // Set by a 401 until a save succeeds again: no copy is written meanwhile.
+  const sessionEnded = useRef(false);
   const latest = useRef<{
     answers: GradingAnswers;
     version: number;
@@ -79,28 +85,21 @@ export function GradingForm(props: {
     if (failures > 0) summaryRef.current?.focus();
   }, [failures]);
 
-  // A reload, a dropped network or an expired session must not lose text:
-  // every change is also kept on this device until the server has it.
+  // A reload or a dropped network must not lose text: every change is also
+  // kept on this device, under this person's key, until the server has it.
   useEffect(() => {
-    const raw = window.localStorage.getItem(backupKey(props.recordId));
-    if (!raw) return;
-    try {
-      const backup = JSON.parse(raw) as { baseVersion: number; answers: GradingAnswers };
-      if (
-        backup.baseVersion === props.initialVersion &&
-        JSON.stringify(backup.answers) !== JSON.stringify(props.initialAnswers)
-      ) {
-        setAnswers(backup.answers);
-        latest.current.dirty = true;
-        setState('dirty');
-        setNotice(
-          'Restored changes from this device that had not reached the server yet. They will be saved now.',
-        );
-      }
-    } catch {
-      window.localStorage.removeItem(backupKey(props.recordId));
-    }
-  }, [props.recordId, props.initialVersion, props.initialAnswers]);
+    const restored = restorableAnswers(window.localStorage.getItem(copyKey), {
+      version: props.initialVersion,
+      answers: props.initialAnswers,
+    });
+    if (!restored) return;
+    setAnswers(restored);
+    latest.current.dirty = true;
+    setState('dirty');
+    setNotice(
+      'Restored changes from this device that had not reached the server yet. They will be saved now.',
+    );
+  }, [copyKey, props.initialVersion, props.initialAnswers]);
 
   const save = useCallback(
     async (options: { keepalive?: boolean; overrideVersion?: number } = {}) => {
@@ -127,18 +126,25 @@ export function GradingForm(props: {
           error?: string;
         } & Partial<Conflict>;
         if (response.ok && body.version !== undefined) {
+          sessionEnded.current = false;
           latest.current.version = body.version;
           setVersion(body.version);
           setSavedAt(body.savedAt ?? null);
           setConflict(null);
           if (latest.current.answers === sent) {
             latest.current.dirty = false;
-            window.localStorage.removeItem(backupKey(props.recordId));
+            window.localStorage.removeItem(copyKey);
             setState('saved');
           } else {
             setState('dirty');
           }
         } else if (response.status === 401) {
+          // The session ended (signed out elsewhere, timed out, revoked): someone
+          // else may be at this computer next, so every Threshold copy on it goes.
+          // What was typed stays in this page's memory, and the autosave keeps
+          // trying: once the same person signs in again in another tab, it lands.
+          sessionEnded.current = true;
+          clearDeviceCopies();
           setState('signed-out');
         } else if (response.status === 409 && body.answers && body.currentVersion !== undefined) {
           setConflict({
@@ -160,7 +166,17 @@ export function GradingForm(props: {
         finished();
       }
     },
-    [props.recordId, props.draftUrl],
+    [copyKey, props.draftUrl],
+  );
+
+  useEffect(
+    () =>
+      saveOnSignOut(async () => {
+        while (latest.current.inflight) await latest.current.inflight;
+        if (latest.current.dirty) await save();
+        return !latest.current.dirty;
+      }),
+    [save],
   );
 
   useEffect(() => {
@@ -180,10 +196,11 @@ export function GradingForm(props: {
   function change(next: (draft: GradingAnswers) => GradingAnswers) {
     setAnswers((current) => {
       const updated = next(current);
-      window.localStorage.setItem(
-        backupKey(props.recordId),
-        JSON.stringify({ baseVersion: latest.current.version, answers: updated }),
-      );
+      if (!sessionEnded.current)
+        window.localStorage.setItem(
+          copyKey,
+          JSON.stringify({ baseVersion: latest.current.version, answers: updated }),
+        );
       return updated;
     });
     latest.current.dirty = true;
@@ -219,7 +236,7 @@ export function GradingForm(props: {
         setFailures((count) => count + 1);
       } else {
         latest.current.dirty = false;
-        window.localStorage.removeItem(backupKey(props.recordId));
+        window.localStorage.removeItem(copyKey);
         router.push(`${props.doneHref}${result.data.sentForAreaReview ? '&review=1' : ''}`);
       }
     } catch {
@@ -255,7 +272,7 @@ export function GradingForm(props: {
     offline:
       'Not saved: no connection. Your work is kept on this device and will be saved when the connection returns.',
     'signed-out':
-      'Not saved: your session has ended. Your work is kept on this device. Sign in again in another tab, and it will be saved here.',
+      'Not saved: your session has ended. What you typed is still on this page (and no longer kept on this device). Sign in again in a new tab, then come back here and press Save now. Do not reload this page.',
     conflict:
       'Not saved: someone else saved this case after you opened it. Choose below which answers to keep.',
     error: 'Not saved. Your work is kept on this device.',
@@ -418,7 +435,7 @@ export function GradingForm(props: {
                 setVersion(conflict.currentVersion);
                 latest.current.version = conflict.currentVersion;
                 latest.current.dirty = false;
-                window.localStorage.removeItem(backupKey(props.recordId));
+                window.localStorage.removeItem(copyKey);
                 setConflict(null);
                 setState('saved');
               }}
@@ -460,7 +477,7 @@ export function GradingForm(props: {
                         id={inputId}
                         name={gradeField}
                         value={level.key}
-                        className="mt-1 h-5 w-5"
+                        className="mt-1 h-5 w-5 shrink-0"
                         aria-describedby={`${inputId}-descriptor`}
                         checked={sectionAnswers.grade === level.key}
                         onChange={() => setSection({ grade: level.key })}

@@ -1,13 +1,85 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password';
+
+const CSP_VIOLATION = 'CSP violation:';
+const watchedContexts = new WeakSet<BrowserContext>();
+
+/**
+ * Records every Content Security Policy violation in the context's pages: the
+ * browser's `securitypolicyviolation` event, re-told on the console (an init
+ * script runs before the page's own scripts and is not subject to its CSP),
+ * and Chromium's own "Refused to …" console errors.
+ */
+async function watchForCspViolations(context: BrowserContext, violations: string[]): Promise<void> {
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  await context.addInitScript((prefix) => {
+    (window as Window & { __thresholdCspWatched?: boolean }).__thresholdCspWatched = true;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `${prefix} ${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile || event.documentURI}:${event.lineNumber})`,
+      );
+    });
+  }, CSP_VIOLATION);
+  context.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith(CSP_VIOLATION) || /Content Security Policy/i.test(text))
+      violations.push(`${message.page()?.url() ?? 'a worker'}: ${text}`);
+  });
+}
+
+/**
+ * Every spec imports `test` from here, not from '@playwright/test': each
+ * browser context a test opens (its `page`, `newPerson`, `browser.newContext`)
+ * is watched, and the test fails on any CSP violation in any page it visited.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ browser }, use) => {
+      const violations: string[] = [];
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        await watchForCspViolations(context, violations);
+        return context;
+      };
+      try {
+        await use(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, 'Content Security Policy violations in the pages this test visited').toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, cspViolations }, use) => {
+    await watchForCspViolations(context, cspViolations);
+    await use(context);
+  },
+});
+
+export { expect };
 
 /** WCAG 2.2 A and AA: any violation fails the test, listed by rule and node. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   // A client refresh can swap the document head for a moment; check the settled page.
   await expect(page).toHaveTitle(/\S/);
   await page.waitForLoadState('networkidle');
+  const isWatched = await page.evaluate(
+    () => (window as Window & { __thresholdCspWatched?: boolean }).__thresholdCspWatched === true,
+  );
+  expect(isWatched, "this page is not watched for CSP violations: import { test } from './helpers'").toBe(
+    true,
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

@@ -40,6 +40,7 @@ export default async function BenchmarkCasePage({ params }: { params: Promise<{ 
         </p>
       </div>
       <GradingForm
+        userId={actor.userId}
         recordId={benchmark.benchmarkId}
         submitKey="benchmarkId"
         draftUrl={`/api/benchmarks/${benchmark.benchmarkId}/draft`}

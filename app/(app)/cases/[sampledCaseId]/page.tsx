@@ -61,6 +61,7 @@ export default async function GradeCasePage({ params }: { params: Promise<{ samp
         </p>
       ) : (
         <GradingForm
+          userId={actor.userId}
           recordId={grading.sampledCaseId}
           submitKey="sampledCaseId"
           draftUrl={`/api/case-audits/${grading.sampledCaseId}/draft`}
