@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = 3100;
+const SECOND_PORT = 3101;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,12 +29,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node_modules/.bin/next start -p ${PORT}`,
-    url: `http://localhost:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -p ${PORT}`,
+      url: `http://localhost:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    // A second instance with the same environment (database, secret, public URL), as behind a
+    // load balancer: the deployment the README promises (tests/e2e/two-instances.spec.ts).
+    {
+      command: `node_modules/.bin/next start -p ${SECOND_PORT}`,
+      url: `http://localhost:${SECOND_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
