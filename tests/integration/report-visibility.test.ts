@@ -160,7 +160,9 @@ describe('an audit in which the reader still benchmarks blind', () => {
 });
 
 /** A short code, so a PDF table cell does not wrap it. */
-const shortCode = (prefix: string) => `${prefix}${Date.now().toString(36).slice(-6)}`;
+// Short (codes print in narrow columns) and unique: two made in the same millisecond must differ.
+let shortCodes = 0;
+const shortCode = (prefix: string) => `${prefix}${Date.now().toString(36).slice(-5)}${(shortCodes += 1)}`;
 
 async function pdfText(response: Response): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
