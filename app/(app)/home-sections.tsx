@@ -109,8 +109,8 @@ export async function ChallengesWaiting({ actor }: { actor: Actor }) {
       <ul className="mt-2 space-y-1">
         {challenges.map((challenge) => (
           <li key={challenge.id}>
-            <Link href={`/challenges/${challenge.id}`}>Case {challenge.reference}</Link> (
-            {challenge.areaCode}, {challenge.auditName}) — waiting since {londonDate(challenge.waitingSince)}
+            <Link href={`/challenges/${challenge.id}`}>Case {challenge.reference}</Link> ({challenge.areaCode}
+            , {challenge.auditName}) — waiting since {londonDate(challenge.waitingSince)}
           </li>
         ))}
       </ul>
