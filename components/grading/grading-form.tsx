@@ -1,5 +1,6 @@
 'use client';
 
+import { ANSWER_LABELS, answersToCheck } from '@/lib/domain/check-answers';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import {
@@ -29,7 +30,6 @@ type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'signed-out' | 'conf
 type Conflict = { currentVersion: number; yourVersion: number; savedAt: string; answers: GradingAnswers };
 
 const AUTOSAVE_MS = 4000;
-const ANSWER_LABELS: Record<Answer, string> = { yes: 'Yes', no: 'No', 'not-applicable': 'Not applicable' };
 const newKey = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 
 export function GradingForm(props: {
@@ -58,6 +58,10 @@ export function GradingForm(props: {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
+  // Check your answers: the last look before grades become final.
+  const [checking, setChecking] = useState(false);
+  const checkRef = useRef<HTMLHeadingElement>(null);
+  const changeField = useRef<string | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [failures, setFailures] = useState(0);
@@ -81,6 +85,16 @@ export function GradingForm(props: {
   latest.current.answers = answers;
   latest.current.version = version;
 
+  useEffect(() => {
+    if (checking) {
+      checkRef.current?.focus();
+      return;
+    }
+    // Back from checking to change one answer: straight to its field.
+    const field = changeField.current;
+    changeField.current = null;
+    if (field) document.getElementById(field)?.focus();
+  }, [checking]);
   useEffect(() => {
     if (failures > 0) summaryRef.current?.focus();
   }, [failures]);
@@ -205,6 +219,22 @@ export function GradingForm(props: {
     });
     latest.current.dirty = true;
     setState((current) => (current === 'conflict' ? current : 'dirty'));
+  }
+
+  /** Complete answers go to the check step, saved first so the check shows what the server holds. */
+  async function check() {
+    setSubmitError(null);
+    const found = completenessProblems(content, answers, {
+      isEitWorkToFirstHearing: props.isEitWorkToFirstHearing,
+    });
+    setProblems(found);
+    if (found.length > 0) {
+      setFailures((count) => count + 1);
+      return;
+    }
+    while (latest.current.inflight) await latest.current.inflight;
+    if (latest.current.dirty) await save();
+    setChecking(true);
   }
 
   async function submit() {
@@ -345,6 +375,7 @@ export function GradingForm(props: {
       ))}
       <button
         type="button"
+        id={`add-${prefix}`}
         className="btn btn-secondary"
         onClick={() =>
           change((draft) => ({
@@ -367,7 +398,7 @@ export function GradingForm(props: {
       }}
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        void (checking ? submit() : check());
       }}
     >
       <p
@@ -446,232 +477,294 @@ export function GradingForm(props: {
         </section>
       )}
 
-      {content.sections.map((section, index) => {
-        const sectionAnswers = answers.sections[section.key] ?? { grade: null, evidence: '', questions: {} };
-        const gradeField = `section-${section.key}-grade`;
-        const setSection = (patch: Partial<typeof sectionAnswers>) =>
-          change((draft) => ({
-            ...draft,
-            sections: { ...draft.sections, [section.key]: { ...sectionAnswers, ...patch } },
-          }));
-        return (
-          <section key={section.key} className="card space-y-4" aria-labelledby={`${section.key}-title`}>
-            <h2 id={`${section.key}-title`}>
-              {index + 1}. {section.title}
+      {checking ? (
+        <section className="card space-y-6" aria-labelledby="check-title">
+          <div>
+            <h2 id="check-title" ref={checkRef} tabIndex={-1}>
+              Check your answers before submitting
             </h2>
-            {section.guidance && <p className="text-slate-700">{section.guidance}</p>}
-            <fieldset
-              id={gradeField}
-              tabIndex={-1}
-              {...(problemFor(gradeField) ? { 'aria-describedby': `${gradeField}-error` } : {})}
-            >
-              <legend className="font-medium">Grade for {section.title}</legend>
-              {errorText(gradeField)}
-              <div className="mt-2 space-y-2">
-                {content.scale.levels.map((level) => {
-                  const inputId = `${gradeField}-${level.key}`;
-                  return (
-                    <div key={level.key} className="flex gap-3 rounded-md border border-slate-300 p-3">
-                      <input
-                        type="radio"
-                        id={inputId}
-                        name={gradeField}
-                        value={level.key}
-                        className="mt-1 h-5 w-5 shrink-0"
-                        aria-describedby={`${inputId}-descriptor`}
-                        checked={sectionAnswers.grade === level.key}
-                        onChange={() => setSection({ grade: level.key })}
-                      />
-                      <div>
-                        <label htmlFor={inputId} className="font-semibold">
-                          {level.label}
-                        </label>
-                        <p id={`${inputId}-descriptor`} className="text-sm text-slate-700">
-                          {section.descriptors[level.key]}
-                        </p>
-                      </div>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-            <div className="field">
-              <label htmlFor={`section-${section.key}-evidence`} className="block font-medium">
-                Evidence for {section.title}
-              </label>
-              {errorText(`section-${section.key}-evidence`)}
-              <textarea
-                id={`section-${section.key}-evidence`}
-                rows={4}
-                className="input max-w-none"
-                value={sectionAnswers.evidence}
-                {...invalid(`section-${section.key}-evidence`)}
-                onChange={(event) => setSection({ evidence: event.target.value })}
-              />
+            <p className="mt-1 text-slate-700">
+              Submitted grades are final: they are counted in the audit’s figures and kept in the case’s
+              history. Change anything that is not right, then submit.
+            </p>
+          </div>
+          {answersToCheck(content, answers).map((group) => (
+            <div key={group.title}>
+              <h3 className="text-lg font-semibold">{group.title}</h3>
+              <dl className="mt-2 divide-y divide-slate-200 border-y border-slate-200">
+                {group.rows.map((row) => (
+                  <div key={row.field} className="grid gap-2 py-2 sm:grid-cols-[16rem_1fr_auto]">
+                    <dt className="font-medium">{row.question}</dt>
+                    <dd className="whitespace-pre-line">{row.answer}</dd>
+                    <dd>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          changeField.current = row.field;
+                          setChecking(false);
+                        }}
+                      >
+                        Change<span className="sr-only"> {`${group.title}: ${row.question}`}</span>
+                      </button>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
             </div>
-            {section.questions.map((question) => {
-              const field = `section-${section.key}-question-${question.key}`;
-              return (
-                <fieldset key={question.key} id={field} tabIndex={-1}>
-                  <legend className="font-medium">{question.text}</legend>
-                  {errorText(field)}
-                  <div className="mt-1 flex flex-wrap gap-6">
-                    {(Object.keys(ANSWER_LABELS) as Answer[]).map((answer) => (
-                      <div key={answer} className="flex items-center gap-2">
-                        <input
-                          type="radio"
-                          id={`${field}-${answer}`}
-                          name={field}
-                          className="h-4 w-4"
-                          checked={sectionAnswers.questions[question.key] === answer}
-                          onChange={() =>
-                            setSection({ questions: { ...sectionAnswers.questions, [question.key]: answer } })
-                          }
-                        />
-                        <label htmlFor={`${field}-${answer}`}>{ANSWER_LABELS[answer]}</label>
-                      </div>
-                    ))}
+          ))}
+        </section>
+      ) : (
+        <>
+          {content.sections.map((section, index) => {
+            const sectionAnswers = answers.sections[section.key] ?? {
+              grade: null,
+              evidence: '',
+              questions: {},
+            };
+            const gradeField = `section-${section.key}-grade`;
+            const setSection = (patch: Partial<typeof sectionAnswers>) =>
+              change((draft) => ({
+                ...draft,
+                sections: { ...draft.sections, [section.key]: { ...sectionAnswers, ...patch } },
+              }));
+            return (
+              <section key={section.key} className="card space-y-4" aria-labelledby={`${section.key}-title`}>
+                <h2 id={`${section.key}-title`}>
+                  {index + 1}. {section.title}
+                </h2>
+                {section.guidance && <p className="text-slate-700">{section.guidance}</p>}
+                <fieldset
+                  id={gradeField}
+                  tabIndex={-1}
+                  {...(problemFor(gradeField) ? { 'aria-describedby': `${gradeField}-error` } : {})}
+                >
+                  <legend className="font-medium">Grade for {section.title}</legend>
+                  {errorText(gradeField)}
+                  <div className="mt-2 space-y-2">
+                    {content.scale.levels.map((level) => {
+                      const inputId = `${gradeField}-${level.key}`;
+                      return (
+                        <div key={level.key} className="flex gap-3 rounded-md border border-slate-300 p-3">
+                          <input
+                            type="radio"
+                            id={inputId}
+                            name={gradeField}
+                            value={level.key}
+                            className="mt-1 h-5 w-5 shrink-0"
+                            aria-describedby={`${inputId}-descriptor`}
+                            checked={sectionAnswers.grade === level.key}
+                            onChange={() => setSection({ grade: level.key })}
+                          />
+                          <div>
+                            <label htmlFor={inputId} className="font-semibold">
+                              {level.label}
+                            </label>
+                            <p id={`${inputId}-descriptor`} className="text-sm text-slate-700">
+                              {section.descriptors[level.key]}
+                            </p>
+                          </div>
+                        </div>
+                      );
+                    })}
                   </div>
                 </fieldset>
-              );
-            })}
-          </section>
-        );
-      })}
-
-      {notes('strengths', 'strength', 'Strengths')}
-      {notes('learningPoints', 'learning', 'Learning points')}
-
-      <fieldset id="childrenSeen" tabIndex={-1} className="card space-y-2">
-        <legend className="px-1 text-lg font-semibold">Children seen</legend>
-        {props.isEitWorkToFirstHearing && (
-          <p className="text-sm text-slate-700">
-            Work to first hearing by an Early Intervention Team: children seen does not apply.
-          </p>
-        )}
-        {errorText('childrenSeen')}
-        {childrenOptions.map((option) => (
-          <div key={option} className="flex items-center gap-2">
-            <input
-              type="radio"
-              id={`childrenSeen-${option}`}
-              name="childrenSeen"
-              className="h-4 w-4"
-              checked={answers.childrenSeen === option}
-              onChange={() => change((draft) => ({ ...draft, childrenSeen: option }))}
-            />
-            <label htmlFor={`childrenSeen-${option}`}>{CHILDREN_SEEN_LABELS[option]}</label>
-          </div>
-        ))}
-        {answers.childrenSeen === 'NOT_SEEN_REASON_RECORDED' && (
-          <div className="field">
-            <label htmlFor="childrenNotSeenReason" className="block font-medium">
-              The reason recorded for not seeing the children
-            </label>
-            {errorText('childrenNotSeenReason')}
-            <textarea
-              id="childrenNotSeenReason"
-              rows={2}
-              className="input max-w-none"
-              value={answers.childrenNotSeenReason}
-              {...invalid('childrenNotSeenReason')}
-              onChange={(event) =>
-                change((draft) => ({ ...draft, childrenNotSeenReason: event.target.value }))
-              }
-            />
-          </div>
-        )}
-      </fieldset>
-
-      <section className="card space-y-3" aria-labelledby="qa-title">
-        <h2 id="qa-title">Quality assurance</h2>
-        {QA_INDICATORS.map((indicator) => (
-          <fieldset key={indicator} id={`qa-${indicator}`} tabIndex={-1}>
-            <legend className="font-medium">{QA_INDICATOR_LABELS[indicator]}</legend>
-            {errorText(`qa-${indicator}`)}
-            <div className="mt-1 flex gap-6">
-              {[true, false].map((value) => (
-                <div key={String(value)} className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    id={`qa-${indicator}-${String(value)}`}
-                    name={`qa-${indicator}`}
-                    className="h-4 w-4"
-                    checked={answers.qa[indicator] === value}
-                    onChange={() =>
-                      change((draft) => ({ ...draft, qa: { ...draft.qa, [indicator]: value } }))
-                    }
+                <div className="field">
+                  <label htmlFor={`section-${section.key}-evidence`} className="block font-medium">
+                    Evidence for {section.title}
+                  </label>
+                  {errorText(`section-${section.key}-evidence`)}
+                  <textarea
+                    id={`section-${section.key}-evidence`}
+                    rows={4}
+                    className="input max-w-none"
+                    value={sectionAnswers.evidence}
+                    {...invalid(`section-${section.key}-evidence`)}
+                    onChange={(event) => setSection({ evidence: event.target.value })}
                   />
-                  <label htmlFor={`qa-${indicator}-${String(value)}`}>{value ? 'Yes' : 'No'}</label>
                 </div>
-              ))}
-            </div>
-          </fieldset>
-        ))}
-      </section>
+                {section.questions.map((question) => {
+                  const field = `section-${section.key}-question-${question.key}`;
+                  return (
+                    <fieldset key={question.key} id={field} tabIndex={-1}>
+                      <legend className="font-medium">{question.text}</legend>
+                      {errorText(field)}
+                      <div className="mt-1 flex flex-wrap gap-6">
+                        {(Object.keys(ANSWER_LABELS) as Answer[]).map((answer) => (
+                          <div key={answer} className="flex items-center gap-2">
+                            <input
+                              type="radio"
+                              id={`${field}-${answer}`}
+                              name={field}
+                              className="h-4 w-4"
+                              checked={sectionAnswers.questions[question.key] === answer}
+                              onChange={() =>
+                                setSection({
+                                  questions: { ...sectionAnswers.questions, [question.key]: answer },
+                                })
+                              }
+                            />
+                            <label htmlFor={`${field}-${answer}`}>{ANSWER_LABELS[answer]}</label>
+                          </div>
+                        ))}
+                      </div>
+                    </fieldset>
+                  );
+                })}
+              </section>
+            );
+          })}
 
-      <section className="card space-y-4" aria-labelledby="overall-title">
-        <h2 id="overall-title">Overall grade</h2>
-        <p aria-live="polite">
-          {suggestion ? (
-            <>
-              Suggested from the section grades: <strong>{labelOf(suggestion)}</strong>. You decide.
-            </>
-          ) : (
-            'Grade the sections to see the suggested overall grade.'
-          )}
-        </p>
-        <div className="field">
-          <label htmlFor="overallGrade" className="block font-medium">
-            Overall grade
-          </label>
-          {errorText('overallGrade')}
-          <select
-            id="overallGrade"
-            className="input"
-            value={answers.overallGrade ?? ''}
-            {...invalid('overallGrade')}
-            onChange={(event) => change((draft) => ({ ...draft, overallGrade: event.target.value || null }))}
-          >
-            <option value="">Choose a grade</option>
-            {content.scale.levels.map((level) => (
-              <option key={level.key} value={level.key}>
-                {level.label}
-              </option>
+          {notes('strengths', 'strength', 'Strengths')}
+          {notes('learningPoints', 'learning', 'Learning points')}
+
+          <fieldset id="childrenSeen" tabIndex={-1} className="card space-y-2">
+            <legend className="px-1 text-lg font-semibold">Children seen</legend>
+            {props.isEitWorkToFirstHearing && (
+              <p className="text-sm text-slate-700">
+                Work to first hearing by an Early Intervention Team: children seen does not apply.
+              </p>
+            )}
+            {errorText('childrenSeen')}
+            {childrenOptions.map((option) => (
+              <div key={option} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  id={`childrenSeen-${option}`}
+                  name="childrenSeen"
+                  className="h-4 w-4"
+                  checked={answers.childrenSeen === option}
+                  onChange={() => change((draft) => ({ ...draft, childrenSeen: option }))}
+                />
+                <label htmlFor={`childrenSeen-${option}`}>{CHILDREN_SEEN_LABELS[option]}</label>
+              </div>
             ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="overallRationale" className="block font-medium">
-            Rationale
-            {rationaleRequired(content, answers)
-              ? ' (required)'
-              : ' (required when the grade differs from the suggestion or is the lowest)'}
-          </label>
-          {errorText('overallRationale')}
-          <textarea
-            id="overallRationale"
-            rows={4}
-            className="input max-w-none"
-            value={answers.overallRationale}
-            {...invalid('overallRationale')}
-            onChange={(event) => change((draft) => ({ ...draft, overallRationale: event.target.value }))}
-          />
-        </div>
-      </section>
+            {answers.childrenSeen === 'NOT_SEEN_REASON_RECORDED' && (
+              <div className="field">
+                <label htmlFor="childrenNotSeenReason" className="block font-medium">
+                  The reason recorded for not seeing the children
+                </label>
+                {errorText('childrenNotSeenReason')}
+                <textarea
+                  id="childrenNotSeenReason"
+                  rows={2}
+                  className="input max-w-none"
+                  value={answers.childrenNotSeenReason}
+                  {...invalid('childrenNotSeenReason')}
+                  onChange={(event) =>
+                    change((draft) => ({ ...draft, childrenNotSeenReason: event.target.value }))
+                  }
+                />
+              </div>
+            )}
+          </fieldset>
+
+          <section className="card space-y-3" aria-labelledby="qa-title">
+            <h2 id="qa-title">Quality assurance</h2>
+            {QA_INDICATORS.map((indicator) => (
+              <fieldset key={indicator} id={`qa-${indicator}`} tabIndex={-1}>
+                <legend className="font-medium">{QA_INDICATOR_LABELS[indicator]}</legend>
+                {errorText(`qa-${indicator}`)}
+                <div className="mt-1 flex gap-6">
+                  {[true, false].map((value) => (
+                    <div key={String(value)} className="flex items-center gap-2">
+                      <input
+                        type="radio"
+                        id={`qa-${indicator}-${String(value)}`}
+                        name={`qa-${indicator}`}
+                        className="h-4 w-4"
+                        checked={answers.qa[indicator] === value}
+                        onChange={() =>
+                          change((draft) => ({ ...draft, qa: { ...draft.qa, [indicator]: value } }))
+                        }
+                      />
+                      <label htmlFor={`qa-${indicator}-${String(value)}`}>{value ? 'Yes' : 'No'}</label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            ))}
+          </section>
+
+          <section className="card space-y-4" aria-labelledby="overall-title">
+            <h2 id="overall-title">Overall grade</h2>
+            <p aria-live="polite">
+              {suggestion ? (
+                <>
+                  Suggested from the section grades: <strong>{labelOf(suggestion)}</strong>. You decide.
+                </>
+              ) : (
+                'Grade the sections to see the suggested overall grade.'
+              )}
+            </p>
+            <div className="field">
+              <label htmlFor="overallGrade" className="block font-medium">
+                Overall grade
+              </label>
+              {errorText('overallGrade')}
+              <select
+                id="overallGrade"
+                className="input"
+                value={answers.overallGrade ?? ''}
+                {...invalid('overallGrade')}
+                onChange={(event) =>
+                  change((draft) => ({ ...draft, overallGrade: event.target.value || null }))
+                }
+              >
+                <option value="">Choose a grade</option>
+                {content.scale.levels.map((level) => (
+                  <option key={level.key} value={level.key}>
+                    {level.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="overallRationale" className="block font-medium">
+                Rationale
+                {rationaleRequired(content, answers)
+                  ? ' (required)'
+                  : ' (required when the grade differs from the suggestion or is the lowest)'}
+              </label>
+              {errorText('overallRationale')}
+              <textarea
+                id="overallRationale"
+                rows={4}
+                className="input max-w-none"
+                value={answers.overallRationale}
+                {...invalid('overallRationale')}
+                onChange={(event) => change((draft) => ({ ...draft, overallRationale: event.target.value }))}
+              />
+            </div>
+          </section>
+        </>
+      )}
 
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => void save({ overrideVersion: undefined })}
-          disabled={state === 'saving'}
-        >
-          Save now
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={submitting}>
-          {submitting ? 'Submitting…' : 'Submit grades'}
-        </button>
+        {checking ? (
+          <>
+            <button type="submit" className="btn btn-primary" disabled={submitting}>
+              {submitting ? 'Submitting…' : 'Confirm and submit grades'}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setChecking(false)}>
+              Back to the form
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void save({ overrideVersion: undefined })}
+              disabled={state === 'saving'}
+            >
+              Save now
+            </button>
+            <button type="submit" className="btn btn-primary">
+              Check your answers
+            </button>
+          </>
+        )}
       </div>
     </form>
   );

@@ -1,5 +1,13 @@
 import { type Page } from '@playwright/test';
-import { chooseOption, expect, expectNoAxeViolations, newPerson, signIn, test } from './helpers';
+import {
+  chooseOption,
+  expect,
+  expectNoAxeViolations,
+  newPerson,
+  signIn,
+  test,
+  checkAndSubmitGrades,
+} from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -96,7 +104,7 @@ test('a benchmark round: chosen by hand and at random, graded blind, moderated, 
   await expectNoAxeViolations(head);
   await head.goto(benchmarkPage);
   await gradeEverythingMet(head);
-  await head.getByRole('button', { name: 'Submit grades' }).click();
+  await checkAndSubmitGrades(head);
   await expect(head.getByRole('heading', { level: 1, name: `Case ${CASE}: the two gradings` })).toBeVisible();
   await expect(head.getByText('Your grades are submitted.')).toBeVisible();
   await expect(head.getByRole('row', { name: /^Overall grade \(differs\) Good Met/ })).toBeVisible();

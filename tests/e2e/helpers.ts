@@ -122,3 +122,12 @@ export async function chooseOption(page: Page, select: Locator, option: { label:
   await select.selectOption(option);
   await expect(select.locator('option:checked')).toHaveText(option.label);
 }
+
+/** Submits a complete grading the way a person does: check your answers, then confirm. */
+export async function checkAndSubmitGrades(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check your answers' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Check your answers before submitting' }),
+  ).toBeFocused();
+  await page.getByRole('button', { name: 'Confirm and submit grades' }).click();
+}

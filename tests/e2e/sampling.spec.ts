@@ -1,5 +1,13 @@
 import { type Page } from '@playwright/test';
-import { chooseOption, expect, expectNoAxeViolations, newPerson, signIn, test } from './helpers';
+import {
+  chooseOption,
+  expect,
+  expectNoAxeViolations,
+  newPerson,
+  signIn,
+  test,
+  checkAndSubmitGrades,
+} from './helpers';
 
 // The grading journey grades a case from the sample the first journey draws.
 test.describe.configure({ mode: 'serial' });
@@ -225,8 +233,32 @@ test('an IM grades a case with the keyboard only, autosaves, reloads, submits No
     auditor.getByText('Concern raised: the area and the audit lead have been told.'),
   ).toBeVisible();
 
+  // Check the answers from the keyboard: every answer listed, each with a change link back to its field.
+  await auditor.getByRole('button', { name: 'Check your answers' }).focus();
+  await auditor.keyboard.press('Enter');
+  const checkHeading = auditor.getByRole('heading', {
+    level: 2,
+    name: 'Check your answers before submitting',
+  });
+  await expect(checkHeading).toBeFocused();
+  const overallRow = auditor.locator('dl > div').filter({ hasText: /^Overall grade/ });
+  await expect(overallRow).toContainText('Not Met');
+  await expectNoAxeViolations(auditor);
+  await auditor.getByRole('button', { name: 'Change Overall grade: Rationale' }).focus();
+  await auditor.keyboard.press('Enter');
+  await expect(auditor.getByLabel(/^Rationale/)).toBeFocused();
+  await auditor.keyboard.type(' Checked before submitting.');
+  await auditor.getByRole('button', { name: 'Check your answers' }).focus();
+  await auditor.keyboard.press('Enter');
+  await expect(checkHeading).toBeFocused();
+  await expect(
+    auditor
+      .locator('dl > div')
+      .filter({ hasText: /^Rationale/ })
+      .first(),
+  ).toContainText('Checked before submitting.');
   // Submit Not Met from the keyboard.
-  await auditor.getByRole('button', { name: 'Submit grades' }).focus();
+  await auditor.getByRole('button', { name: 'Confirm and submit grades' }).focus();
   await auditor.keyboard.press('Enter');
   await expect(
     auditor.getByText('The case has gone to the area’s Head of Service and Assistant Director for review.'),
@@ -296,7 +328,7 @@ async function gradeNotMet(page: Page) {
   }
   await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('not-met');
   await page.getByLabel(/^Rationale/).fill('The accumulation of issues determined the grade.');
-  await page.getByRole('button', { name: 'Submit grades' }).click();
+  await checkAndSubmitGrades(page);
   await expect(
     page.getByText('The case has gone to the area’s Head of Service and Assistant Director for review.'),
   ).toBeVisible({ timeout: 15_000 });
