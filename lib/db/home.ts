@@ -34,8 +34,11 @@ export async function findLedAudits(actor: Actor): Promise<LedAudit[]> {
            s.audit_id IS NOT NULL AS drawn,
            s.locked_at IS NOT NULL AS locked,
            (SELECT count(*) FROM sampled_case sc WHERE sc.audit_id = a.id AND sc.status = 'SELECTED') AS selected,
+           -- A case graded already (an imported result) needs no auditor: it is not waiting to be assigned.
            (SELECT count(*) FROM sampled_case sc
-             WHERE sc.audit_id = a.id AND sc.status = 'SELECTED' AND sc.assigned_to_id IS NULL) AS unassigned,
+             WHERE sc.audit_id = a.id AND sc.status = 'SELECTED' AND sc.assigned_to_id IS NULL
+               AND NOT EXISTS (SELECT 1 FROM case_audit ca
+                               WHERE ca.sampled_case_id = sc.id AND ca.status = 'SUBMITTED')) AS unassigned,
            (SELECT count(*) FROM case_audit ca WHERE ca.audit_id = a.id AND ca.status = 'SUBMITTED') AS graded,
            (SELECT count(*) FROM benchmark b WHERE b.audit_id = a.id) AS benchmarks,
            (SELECT count(*) FROM benchmark b WHERE b.audit_id = a.id AND b.status = 'SUBMITTED') AS to_moderate,
