@@ -391,7 +391,10 @@ export async function trend(actor: Actor, scope: DashboardScope, filters: Dashbo
     );
   const series = (pick: (entry: Totals) => number) => [
     ...trendSeries(audits, [overallGroup], counts(overallTotals, pick), rules).series,
-    ...trendSeries(audits, groups, counts(groupTotals, pick), rules).series,
+    ...trendSeries(audits, groups, counts(groupTotals, pick), rules).series.filter(
+      // The "no team recorded" row appears only when some audit has such cases: a row of gaps says nothing.
+      (line) => line.key !== NO_TEAM_KEY || line.points.some((point) => point !== null),
+    ),
   ];
   const latest = audits.at(-1);
   return {

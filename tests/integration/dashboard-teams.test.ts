@@ -48,4 +48,27 @@ describe('an area dashboard’s teams', () => {
       [NO_TEAM_KEY, 6],
     ]);
   });
+
+  it('shows no "no team recorded" row when every case has its team', async () => {
+    const filters: DashboardFilters = {
+      kind: 'PERFORMANCE_BOARD',
+      from: '2062-01',
+      to: '2062-12',
+      lawType: null,
+    };
+    const area = await createServiceArea();
+    const team = await createTeam(area.id, 'Green team');
+    await createGradedAudit(
+      ['good', 'met', 'met', 'good', 'not-met'].map((grade) => ({
+        serviceAreaId: area.id,
+        grade,
+        teamId: team.id,
+      })),
+      { kind: 'PERFORMANCE_BOARD', windowTo: '2062-06-30' },
+    );
+    const { actor } = await actingAs('DIRECTOR');
+    const figures = await trend(actor, { level: 'area', serviceAreaId: area.id }, filters);
+    expect(figures.good.map((series) => series.key)).toEqual(['all', team.id]);
+    expect(figures.lowest.map((series) => series.key)).toEqual(['all', team.id]);
+  });
 });
