@@ -221,32 +221,27 @@ export function GradingForm(props: {
     setState((current) => (current === 'conflict' ? current : 'dirty'));
   }
 
-  /** Complete answers go to the check step, saved first so the check shows what the server holds. */
-  async function check() {
+  /** Lists what is still to answer (and moves focus to that list); true when nothing is. */
+  function isComplete(): boolean {
     setSubmitError(null);
     const found = completenessProblems(content, answers, {
       isEitWorkToFirstHearing: props.isEitWorkToFirstHearing,
     });
     setProblems(found);
-    if (found.length > 0) {
-      setFailures((count) => count + 1);
-      return;
-    }
+    if (found.length > 0) setFailures((count) => count + 1);
+    return found.length === 0;
+  }
+
+  /** Complete answers go to the check step, saved first so the check shows what the server holds. */
+  async function check() {
+    if (!isComplete()) return;
     while (latest.current.inflight) await latest.current.inflight;
     if (latest.current.dirty) await save();
     setChecking(true);
   }
 
   async function submit() {
-    setSubmitError(null);
-    const found = completenessProblems(content, answers, {
-      isEitWorkToFirstHearing: props.isEitWorkToFirstHearing,
-    });
-    setProblems(found);
-    if (found.length > 0) {
-      setFailures((count) => count + 1);
-      return;
-    }
+    if (!isComplete()) return;
     setSubmitting(true);
     try {
       // Our own autosave must land first, or the submission would look stale.
