@@ -8,7 +8,9 @@ const globalForPrisma = globalThis as unknown as { thresholdPrisma?: PrismaClien
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg(
-    { connectionString: env().DATABASE_URL, max: 10 },
+    // An unreachable database (one that never answers, not one that refuses) must fail a request, not
+    // hang it: /api/health then answers 503 and the load balancer routes around this instance.
+    { connectionString: env().DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 },
     {
       // An unhandled pool error (e.g. the database restarting) would kill the
       // Node process; log it and let the pool reconnect on the next query.
