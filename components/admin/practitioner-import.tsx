@@ -4,8 +4,8 @@ import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ImportProblems } from '@/components/ui/import-problems';
 import { decodeText } from '@/lib/csv/decode';
-import type { ActionResult } from '@/lib/actions/run';
-import type { PractitionerImportOutcome } from '@/lib/actions/admin-practitioners';
+import type { ActionResult } from '@/lib/actions/result';
+import type { PractitionerImportOutcome } from '@/lib/domain/import-outcomes';
 
 type ImportAction = (input: unknown) => Promise<ActionResult<PractitionerImportOutcome>>;
 

@@ -4,8 +4,8 @@ import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ImportProgress, ImportRefused, type ImportStage } from '@/components/ui/import-status';
 import { readAsBase64 } from '@/components/ui/read-file';
-import type { ActionResult } from '@/lib/actions/run';
-import type { CaseIndexImportOutcome } from '@/lib/import/case-index';
+import type { ActionResult } from '@/lib/actions/result';
+import type { CaseIndexImportOutcome } from '@/lib/domain/import-outcomes';
 
 type ImportAction = (input: unknown) => Promise<ActionResult<CaseIndexImportOutcome>>;
 

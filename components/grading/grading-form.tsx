@@ -19,13 +19,12 @@ import {
 } from '@/lib/domain/grading';
 import { draftCopyKey, restorableAnswers } from '@/lib/domain/device-copy';
 import { suggestOverallGrade, type RubricContent } from '@/lib/domain/rubric';
+import type { ActionResult } from '@/lib/actions/result';
 import { clearDeviceCopies, saveOnSignOut } from './device-copy';
 
 type SubmitResult =
   | { submitted: true; version: number; sentForAreaReview: boolean }
   | { submitted: false; problems: Problem[] };
-type ActionResult<T> =
-  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'signed-out' | 'conflict' | 'error';
 type Conflict = { currentVersion: number; yourVersion: number; savedAt: string; answers: GradingAnswers };
 

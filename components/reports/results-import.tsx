@@ -4,8 +4,8 @@ import { useRef, useState } from 'react';
 import Link from 'next/link';
 import { ImportProgress, ImportRefused, type ImportStage } from '@/components/ui/import-status';
 import { readAsBase64 } from '@/components/ui/read-file';
-import type { ActionResult } from '@/lib/actions/run';
-import type { ResultsImportOutcome } from '@/lib/import/results';
+import type { ActionResult } from '@/lib/actions/result';
+import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
 
 type ImportAction = (input: unknown) => Promise<ActionResult<ResultsImportOutcome>>;
 

@@ -8,16 +8,13 @@ import {
   updatePractitioner,
 } from '@/lib/db/practitioners';
 import { NATIONAL } from '@/lib/domain/permissions';
-import {
-  MAX_IMPORT_ROWS,
-  validatePractitionerRows,
-  type ImportProblem,
-} from '@/lib/domain/practitioner-import';
+import { MAX_IMPORT_ROWS, validatePractitionerRows } from '@/lib/domain/practitioner-import';
 import {
   CreatePractitionerSchema,
   ImportPractitionersSchema,
   UpdatePractitionerSchema,
 } from '@/lib/schemas/admin';
+import type { PractitionerImportOutcome } from '@/lib/domain/import-outcomes';
 import { authorise, runAction, type ActionResult } from './run';
 
 export async function createPractitionerAction(input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -34,11 +31,6 @@ export async function updatePractitionerAction(input: unknown): Promise<ActionRe
     return null;
   });
 }
-
-export type PractitionerImportOutcome =
-  | { status: 'problems'; problems: ImportProblem[]; rowCount: number }
-  | { status: 'checked'; rowCount: number }
-  | { status: 'imported'; created: number; updated: number; unchanged: number };
 
 const MAX_PROBLEMS_SHOWN = 500;
 

@@ -1,6 +1,6 @@
 'use server';
 
-import { summarisePublishedAudit } from '@/lib/db/dashboards';
+import { summarisePublishedAudit } from '@/lib/db/audit-summaries';
 import { createAudit, transitionAudit, updateAudit } from '@/lib/db/audits';
 import { assertAuditSettings } from '@/lib/domain/audits';
 import { NATIONAL } from '@/lib/domain/permissions';

@@ -1,6 +1,7 @@
 'use server';
 
-import { checkAndImportCaseIndex, type CaseIndexImportOutcome } from '@/lib/import/case-index';
+import type { CaseIndexImportOutcome } from '@/lib/domain/import-outcomes';
+import { checkAndImportCaseIndex } from '@/lib/import/case-index';
 import { NATIONAL } from '@/lib/domain/permissions';
 import { ImportCaseIndexSchema } from '@/lib/schemas/case-files';
 import { authorise, runAction, type ActionResult } from './run';

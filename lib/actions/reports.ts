@@ -1,6 +1,7 @@
 'use server';
 
-import { checkAndImportResults, type ResultsImportOutcome } from '@/lib/import/results';
+import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
+import { checkAndImportResults } from '@/lib/import/results';
 import { getAuditForReport, saveNarrative } from '@/lib/db/reports';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { NATIONAL } from '@/lib/domain/permissions';

@@ -8,8 +8,9 @@ import { can, type Action, type Resource } from '@/lib/domain/permissions';
 import { recordAccessQuietly } from '@/lib/db/access-log';
 import { currentRequestIp } from '@/lib/http/access';
 
-export type ActionResult<T = null> =
-  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+import type { ActionResult } from './result';
+
+export type { ActionResult };
 
 export const MESSAGES = {
   signedOut: 'Your session has ended. Sign in again to continue.',

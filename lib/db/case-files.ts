@@ -4,6 +4,7 @@ import { lookUpInBatches } from './batches';
 import { recordAuditEvent } from './audit-events';
 import type { CaseFileRow, CaseIndexLookup, FiledDocumentRow } from '@/lib/domain/case-file-import';
 import type { LawType } from '@/lib/domain/audits';
+import type { CaseIndexImportSummary } from '@/lib/domain/import-outcomes';
 
 /** Everything validation needs, loaded in a few set-based queries. */
 export async function caseIndexLookup(references: string[], today: string): Promise<CaseIndexLookup> {
@@ -45,12 +46,6 @@ export async function caseIndexLookup(references: string[], today: string): Prom
     ),
   };
 }
-
-export type CaseIndexImportSummary = {
-  casesAdded: number;
-  documentsAdded: number;
-  documentsAlreadyPresent: number;
-};
 
 /**
  * All-or-nothing, and idempotent: rows already in the index are left as they

@@ -6,6 +6,7 @@ import { contentOf } from './case-audits';
 import { createImportedPractitioners, writePastResults, type PastResult } from './results-writer';
 import { RuleError } from '@/lib/domain/errors';
 import { emptyAnswers } from '@/lib/domain/grading';
+import type { ResultsCommit } from '@/lib/domain/import-outcomes';
 import type { ResultRow, ResultsLookup, UnknownPractitioner } from '@/lib/domain/results-import';
 import type { RubricContent } from '@/lib/domain/rubric';
 
@@ -114,14 +115,6 @@ export function windowFromName(name: string, today: Date): { from: Date; to: Dat
   const year = Number(match[2]);
   return { from: new Date(Date.UTC(year, month, 1)), to: new Date(Date.UTC(year, month + 1, 0)) };
 }
-
-export type ResultsCommit = {
-  auditId: string;
-  auditCreated: boolean;
-  cases: number;
-  practitionersCreated: number;
-  caseFilesCreated: number;
-};
 
 export async function commitResults(
   actorId: string,

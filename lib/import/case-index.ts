@@ -1,13 +1,8 @@
 import 'server-only';
 import { readTable } from '@/lib/csv/read-table';
-import { caseIndexLookup, commitCaseIndex, type CaseIndexImportSummary } from '@/lib/db/case-files';
+import { caseIndexLookup, commitCaseIndex } from '@/lib/db/case-files';
+import type { CaseIndexImportOutcome } from '@/lib/domain/import-outcomes';
 import { MAX_CASE_INDEX_ROWS, validateCaseIndex } from '@/lib/domain/case-file-import';
-import type { ImportProblem } from '@/lib/domain/practitioner-import';
-
-export type CaseIndexImportOutcome =
-  | { status: 'problems'; rowCount: number; problemCount: number; problems: ImportProblem[] }
-  | { status: 'checked'; rowCount: number; caseCount: number }
-  | ({ status: 'imported'; rowCount: number } & CaseIndexImportSummary);
 
 const MAX_PROBLEMS_SHOWN = 500;
 

@@ -1,19 +1,9 @@
 import 'server-only';
 import { readTable } from '@/lib/csv/read-table';
-import { summarisePublishedAudit } from '@/lib/db/dashboards';
-import { commitResults, findResultsAudit, resultsLookup, type ResultsCommit } from '@/lib/db/results';
-import type { ImportProblem } from '@/lib/domain/practitioner-import';
-import { MAX_RESULT_ROWS, validateResults, type UnknownPractitioner } from '@/lib/domain/results-import';
-
-export type ResultsImportOutcome =
-  | { status: 'problems'; rowCount: number; problemCount: number; problems: ImportProblem[] }
-  | {
-      status: 'checked';
-      rowCount: number;
-      auditExists: boolean;
-      unknownPractitioners: UnknownPractitioner[];
-    }
-  | ({ status: 'imported'; rowCount: number } & ResultsCommit);
+import { summarisePublishedAudit } from '@/lib/db/audit-summaries';
+import { commitResults, findResultsAudit, resultsLookup } from '@/lib/db/results';
+import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
+import { MAX_RESULT_ROWS, validateResults } from '@/lib/domain/results-import';
 
 const MAX_PROBLEMS_SHOWN = 500;
 
