@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
+import { applyGrades } from './grade-writer';
 import { db } from './client';
 import { recordAuditEvent } from './audit-events';
 import { assertNotBenchmarkingBlind, auditsWithheldWhileBenchmarking } from './blind';
@@ -518,24 +519,19 @@ export async function submitBenchmark(
       where: { id: input.benchmarkId },
       select: { caseAuditId: true, firstOverallGrade: true },
     });
-    const caseAudit = await tx.caseAudit.findUniqueOrThrow({
-      where: { id: row.caseAuditId },
-      select: { version: true },
-    });
     // The history keeps all three grades: the auditor's, the benchmarker's, and any agreed one.
-    await tx.caseAuditHistory.create({
-      data: {
+    await applyGrades(tx, { actorId: actor.userId, now }, [
+      {
+        kind: 'note',
         caseAuditId: row.caseAuditId,
-        actorId: actor.userId,
-        event: 'benchmarked',
-        version: caseAudit.version,
         overallGrade: answers.overallGrade,
-        changes: asJson([
-          { field: 'overallGrade', from: row.firstOverallGrade, to: answers.overallGrade ?? '' },
-        ]),
-        reason: 'Blind benchmark grading',
+        history: {
+          event: 'benchmarked',
+          reason: 'Blind benchmark grading',
+          changes: [{ field: 'overallGrade', from: row.firstOverallGrade, to: answers.overallGrade ?? '' }],
+        },
       },
-    });
+    ]);
     return { submitted: true as const, version: input.baseVersion + 1, sentForAreaReview: false as const };
   });
 }
@@ -716,26 +712,16 @@ export async function moderateBenchmark(
       changes.push({ field: 'overallGrade', from: caseAudit.overall_grade, to: agreedOverall });
       answers.overallGrade = agreedOverall;
     }
-    await tx.caseAudit.update({
-      where: { id: caseAudit.id },
-      data: {
-        answers: asJson(answers),
-        overallGrade: agreedOverall,
-        version: { increment: 1 },
-        updatedAt: now,
-      },
-    });
-    await tx.caseAuditHistory.create({
-      data: {
+    await applyGrades(tx, { actorId: actor.userId, now }, [
+      {
+        kind: 'change',
         caseAuditId: caseAudit.id,
-        actorId: actor.userId,
-        event: 'moderated',
-        version: caseAudit.version + 1,
+        expectedVersion: caseAudit.version,
+        answers,
         overallGrade: agreedOverall,
-        changes: asJson(changes),
-        reason: input.reason.trim(),
+        history: { event: 'moderated', reason: input.reason.trim(), changes },
       },
-    });
+    ]);
   });
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { type Prisma } from '@/generated/prisma/client';
 import { notBlindTo } from './blind';
 import { db, type Tx } from './client';
+import { applyGrades } from './grade-writer';
 import { areaLeaders, notify } from './notifications';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditStatus, LawType } from '@/lib/domain/audits';
@@ -300,32 +301,24 @@ export async function submitCaseAudit(
     // Whoever submits is the auditor of record: they get the feedback sheet and answer challenges.
     if (locked.auditor_id !== actor.userId)
       changes.push({ field: 'auditorId', from: locked.auditor_id, to: actor.userId });
-    await tx.caseAudit.update({
-      where: { id: locked.id },
-      data: {
-        auditorId: actor.userId,
-        status: 'SUBMITTED',
-        answers: asJson(answers),
+    await applyGrades(tx, { actorId: actor.userId, now }, [
+      {
+        kind: 'change',
+        caseAuditId: locked.id,
+        expectedVersion: locked.version,
+        answers,
         overallGrade: answers.overallGrade,
         childrenSeen: answers.childrenSeen,
-        submittedAt: now,
-        updatedAt: now,
-        version,
+        auditorId: actor.userId,
+        submit: true,
+        history: {
+          event: 'submitted',
+          reason: answers.overallRationale,
+          changes,
+          submissionId: input.submissionId,
+        },
       },
-    });
-    await tx.caseAuditHistory.create({
-      data: {
-        caseAuditId: locked.id,
-        occurredAt: now,
-        actorId: actor.userId,
-        event: 'submitted',
-        version,
-        overallGrade: answers.overallGrade,
-        changes,
-        reason: answers.overallRationale,
-        submissionId: input.submissionId,
-      },
-    });
+    ]);
     const lowest = isLowestLevel(grading.content.scale, answers.overallGrade ?? '');
     let emails: Email[] = [];
     if (lowest) {
@@ -430,20 +423,20 @@ export async function handOverDrafts(
       AND ca.status <> 'SUBMITTED' AND a.status <> 'PUBLISHED' AND ca.auditor_id <> ${input.toAuditorId}
     ORDER BY ca.id
     FOR UPDATE OF ca`;
-  for (const draft of drafts) {
-    await tx.caseAudit.update({ where: { id: draft.id }, data: { auditorId: input.toAuditorId } });
-    await tx.caseAuditHistory.create({
-      data: {
-        caseAuditId: draft.id,
-        occurredAt: input.now,
-        actorId: input.actorId,
+  await applyGrades(
+    tx,
+    { actorId: input.actorId, now: input.now },
+    drafts.map((draft) => ({
+      kind: 'change' as const,
+      caseAuditId: draft.id,
+      auditorId: input.toAuditorId,
+      keepVersion: true,
+      history: {
         event: 'handed-over',
-        version: draft.version,
-        overallGrade: draft.overall_grade,
-        changes: [{ field: 'auditorId', from: draft.auditor_id, to: input.toAuditorId }],
         reason: DRAFT_HANDED_OVER_REASON,
+        changes: [{ field: 'auditorId', from: draft.auditor_id, to: input.toAuditorId }],
       },
-    });
-  }
+    })),
+  );
   return drafts.length;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { holdsUnsubmittedBenchmark, notBlindTo } from './blind';
 import { db, type Tx } from './client';
+import { applyGrades } from './grade-writer';
 import { notify } from './notifications';
 import { assertVersionedUpdate } from './versioned';
 import type { Actor } from '@/lib/domain/actor';
@@ -43,43 +44,36 @@ async function leadsOf(tx: Tx, auditId: string): Promise<string[]> {
 
 async function history(
   tx: Tx,
+  now: Date,
   caseAuditId: string,
   actorId: string,
   event: string,
   reason: string,
   changes: { field: string; from: string; to: string }[] = [],
 ) {
-  const current = await tx.caseAudit.findUniqueOrThrow({
-    where: { id: caseAuditId },
-    select: { version: true, overallGrade: true },
-  });
-  await tx.caseAuditHistory.create({
-    data: {
-      caseAuditId,
-      actorId,
-      event,
-      version: current.version,
-      overallGrade: current.overallGrade,
-      changes: changes,
-      reason,
-    },
-  });
+  await applyGrades(tx, { actorId, now }, [
+    { kind: 'note', caseAuditId, history: { event, reason, changes } },
+  ]);
 }
 
 /** Changes the case's final grade and records it; the original stays in history. */
 async function regrade(
   tx: Tx,
+  now: Date,
   caseAuditId: string,
   actorId: string,
   from: string,
   to: string,
   reason: string,
 ) {
-  await tx.caseAudit.update({
-    where: { id: caseAuditId },
-    data: { overallGrade: to, version: { increment: 1 }, updatedAt: new Date() },
-  });
-  await history(tx, caseAuditId, actorId, 'regraded', reason, [{ field: 'overallGrade', from, to }]);
+  await applyGrades(tx, { actorId, now }, [
+    {
+      kind: 'change',
+      caseAuditId,
+      overallGrade: to,
+      history: { event: 'regraded', reason, changes: [{ field: 'overallGrade', from, to }] },
+    },
+  ]);
 }
 
 export async function raiseChallenge(
@@ -159,7 +153,7 @@ export async function raiseChallenge(
       },
       select: { id: true },
     });
-    await history(tx, caseAudit.id, actor.userId, 'challenged', input.reasons, [
+    await history(tx, now, caseAudit.id, actor.userId, 'challenged', input.reasons, [
       { field: 'proposedGrade', from: caseAudit.overallGrade ?? '', to: input.proposedGrade },
     ]);
     const reference = caseAudit.sampledCase.caseFile.reference;
@@ -301,7 +295,7 @@ export async function replyToChallenge(
       repliedAt: now,
       repliedById: actor.userId,
     });
-    await history(tx, challenge.caseAuditId, actor.userId, 'challenge-replied', input.reply);
+    await history(tx, now, challenge.caseAuditId, actor.userId, 'challenge-replied', input.reply);
     const emails = await notify(tx, [challenge.raisedById, ...(await leadsOf(tx, challenge.auditId))], {
       title: `Reply to challenge: case ${challenge.reference}`,
       body: `The auditor replied to the challenge on case ${challenge.reference}. The audit lead decides next.`,
@@ -359,6 +353,7 @@ async function settleChallenge(
     const event = by === 'audit-lead' ? 'challenge-decided' : 'challenge-adjudicated';
     await history(
       tx,
+      now,
       challenge.caseAuditId,
       actor.userId,
       `${event}:${input.outcome.toLowerCase()}`,
@@ -367,6 +362,7 @@ async function settleChallenge(
     if (regrading && input.newGrade)
       await regrade(
         tx,
+        now,
         challenge.caseAuditId,
         actor.userId,
         challenge.currentGrade,
@@ -436,6 +432,7 @@ export async function referChallenge(
     });
     await history(
       tx,
+      now,
       challenge.caseAuditId,
       actor.userId,
       'challenge-referred',
@@ -469,6 +466,7 @@ export async function withdrawChallenge(
     await advance(tx, challenge, input.version, { status: 'WITHDRAWN', withdrawnAt: now });
     await history(
       tx,
+      now,
       challenge.caseAuditId,
       actor.userId,
       'challenge-withdrawn',

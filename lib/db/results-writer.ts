@@ -3,6 +3,7 @@
 // runs outside Next) writes its audits exactly as an import does.
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { GradingAnswers } from '@/lib/domain/grading';
+import { applyGrades } from './grade-writer';
 
 type Writer = Pick<PrismaClient, '$executeRaw' | '$queryRaw'>;
 
@@ -93,39 +94,36 @@ export async function writePastResults(
       RETURNING 1
     )
     SELECT count(*) AS created FROM added`;
-  await tx.$executeRaw`
-    WITH incoming AS (
-      SELECT * FROM unnest(
-        ${results.map((r) => r.caseRef)}::text[],
-        ${results.map((r) => r.serviceAreaId)}::text[],
-        ${results.map((r) => r.teamId)}::text[],
-        ${results.map((r) => r.practitionerId)}::text[],
-        ${results.map((r) => r.employment)}::text[],
-        ${results.map((r) => r.lawType)}::text[],
-        ${results.map((r) => r.isEit)}::boolean[],
-        ${results.map((r) => r.overallGrade)}::text[],
-        ${results.map((r) => r.childrenSeen)}::text[],
-        ${results.map((r) => JSON.stringify(r.answers))}::jsonb[]
-      ) AS t(reference, service_area_id, team_id, practitioner_id, employment, law_type, is_eit, overall_grade, children_seen, answers)
-    ), sampled AS (
-      INSERT INTO sampled_case (id, audit_id, case_file_id, practitioner_id, service_area_id, stratum_key, status)
-      SELECT gen_random_uuid()::text, ${input.auditId}, cf.id, i.practitioner_id, i.service_area_id, 'imported', 'SELECTED'
-      FROM incoming i JOIN case_file cf ON cf.reference = i.reference
-      RETURNING id, case_file_id
-    ), audited AS (
-      INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, status,
-                              answers, overall_grade, children_seen, submitted_at, version, updated_at,
-                              practitioner_id, team_id, law_type, is_eit, employment)
-      SELECT gen_random_uuid()::text, s.id, ${input.auditId}, i.service_area_id, ${input.actorId}, ${input.thresholdVersionId},
-             'SUBMITTED', i.answers, i.overall_grade, i.children_seen, ${input.now}, 1, ${input.now},
-             i.practitioner_id, coalesce(i.team_id, p.team_id), i.law_type::law_type, i.is_eit, i.employment::employment
-      FROM sampled s
-      JOIN case_file cf ON cf.id = s.case_file_id
-      JOIN incoming i ON i.reference = cf.reference
-      JOIN practitioner p ON p.id = i.practitioner_id
-      RETURNING id, overall_grade
-    )
-    INSERT INTO case_audit_history (case_audit_id, occurred_at, actor_id, event, version, overall_grade, changes, reason)
-    SELECT id, ${input.now}, ${input.actorId}, 'IMPORTED', 1, overall_grade, '[]'::jsonb, ${input.reason} FROM audited`;
+  const sampled = await tx.$queryRaw<{ id: string; reference: string }[]>`
+    INSERT INTO sampled_case (id, audit_id, case_file_id, practitioner_id, service_area_id, stratum_key, status)
+    SELECT gen_random_uuid()::text, ${input.auditId}, cf.id, t.practitioner_id, t.service_area_id, 'imported', 'SELECTED'
+    FROM unnest(
+      ${results.map((r) => r.caseRef)}::text[],
+      ${results.map((r) => r.serviceAreaId)}::text[],
+      ${results.map((r) => r.practitionerId)}::text[]
+    ) AS t(reference, service_area_id, practitioner_id)
+    JOIN case_file cf ON cf.reference = t.reference
+    RETURNING id, (SELECT reference FROM case_file WHERE id = case_file_id) AS reference`;
+  const sampledCaseIdByReference = new Map(sampled.map((row) => [row.reference, row.id]));
+  await applyGrades(
+    tx,
+    { actorId: input.actorId, now: input.now },
+    results.map((result) => ({
+      kind: 'import' as const,
+      sampledCaseId: sampledCaseIdByReference.get(result.caseRef) ?? '',
+      auditId: input.auditId,
+      serviceAreaId: result.serviceAreaId,
+      thresholdVersionId: input.thresholdVersionId,
+      practitionerId: result.practitionerId,
+      teamId: result.teamId,
+      lawType: result.lawType,
+      isEit: result.isEit,
+      employment: result.employment,
+      answers: result.answers,
+      overallGrade: result.overallGrade,
+      childrenSeen: result.childrenSeen,
+      history: { event: 'IMPORTED', reason: input.reason },
+    })),
+  );
   return { cases: results.length, caseFilesCreated: Number(files?.created ?? 0) };
 }
