@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/domain/actor';
 import { NotFoundOrForbiddenError, RuleError, StaleVersionError } from '@/lib/domain/errors';
-import { can, type Action, type Resource } from '@/lib/domain/permissions';
 import { recordAccessQuietly } from '@/lib/db/access-log';
 import { currentRequestIp } from '@/lib/http/access';
 
@@ -20,10 +19,7 @@ export const MESSAGES = {
   invalid: 'Some answers need correcting.',
 } as const;
 
-/** Throws the same error for "not allowed" as for "not there". */
-export function authorise(actor: Actor, action: Action, resource: Resource): void {
-  if (!can(actor, action, resource)) throw new NotFoundOrForbiddenError(action);
-}
+export { authorise } from '@/lib/use-cases/authorise';
 
 // Every refusal of every action is logged here, once (see the access log in
 // docs/decisions.md). Missing and forbidden stay indistinguishable in the log

@@ -1,12 +1,9 @@
 'use server';
 
-import {
-  createThresholdDocument,
-  publishThresholdVersion,
-  saveThresholdDraft,
-  startThresholdVersion,
-} from '@/lib/db/thresholds';
-import { NATIONAL } from '@/lib/domain/permissions';
+import { createThresholdDocument } from '@/lib/use-cases/thresholds/create-threshold-document';
+import { publishThresholdVersion } from '@/lib/use-cases/thresholds/publish-threshold-version';
+import { saveThresholdDraft } from '@/lib/use-cases/thresholds/save-threshold-draft';
+import { startThresholdVersion } from '@/lib/use-cases/thresholds/start-threshold-version';
 import { blankRubric, FOUR_POINT_SCALE, THREE_POINT_SCALE } from '@/lib/domain/rubric';
 import {
   CreateThresholdDocumentSchema,
@@ -14,15 +11,14 @@ import {
   SaveThresholdDraftSchema,
   StartThresholdVersionSchema,
 } from '@/lib/schemas/thresholds';
-import { authorise, runAction, type ActionResult } from './run';
+import { runAction, type ActionResult } from './run';
 
 export async function createThresholdDocumentAction(
   input: unknown,
 ): Promise<ActionResult<{ versionId: string }>> {
   return runAction(CreateThresholdDocumentSchema, input, async (actor, request) => {
-    authorise(actor, 'threshold.edit', NATIONAL);
     const content = blankRubric(request.scale === 'four-point' ? FOUR_POINT_SCALE : THREE_POINT_SCALE);
-    const { versionId } = await createThresholdDocument(actor.userId, {
+    const { versionId } = await createThresholdDocument(actor, {
       name: request.name,
       label: request.label,
       content,
@@ -35,15 +31,13 @@ export async function startThresholdVersionAction(
   input: unknown,
 ): Promise<ActionResult<{ versionId: string }>> {
   return runAction(StartThresholdVersionSchema, input, async (actor, request) => {
-    authorise(actor, 'threshold.edit', NATIONAL);
-    return startThresholdVersion(actor.userId, request);
+    return startThresholdVersion(actor, request);
   });
 }
 
 export async function saveThresholdDraftAction(input: unknown): Promise<ActionResult<{ version: number }>> {
   return runAction(SaveThresholdDraftSchema, input, async (actor, draft) => {
-    authorise(actor, 'threshold.edit', NATIONAL);
-    return saveThresholdDraft(actor.userId, {
+    return saveThresholdDraft(actor, {
       versionId: draft.versionId,
       version: draft.version,
       label: draft.label,
@@ -56,7 +50,6 @@ export async function publishThresholdVersionAction(
   input: unknown,
 ): Promise<ActionResult<{ published: true } | { published: false; problems: string[] }>> {
   return runAction(PublishThresholdVersionSchema, input, async (actor, request) => {
-    authorise(actor, 'threshold.edit', NATIONAL);
-    return publishThresholdVersion(actor.userId, request, new Date());
+    return publishThresholdVersion(actor, request, new Date());
   });
 }

@@ -1,17 +1,7 @@
 import 'server-only';
 import { db } from './client';
-import { recordAuditEvent } from './audit-events';
-import { isForeignKeyViolation, isUniqueViolation } from './errors';
-import { assertVersionedUpdate } from './versioned';
-import {
-  assertTransition,
-  canChangeThresholdVersion,
-  isFrozen,
-  type AuditKind,
-  type AuditStatus,
-  type LawType,
-} from '@/lib/domain/audits';
-import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
+
+import { type AuditKind, type AuditStatus, type LawType } from '@/lib/domain/audits';
 
 export type AuditSummary = {
   id: string;
@@ -157,7 +147,7 @@ export async function getAudit(auditId: string): Promise<AuditDetail | null> {
   };
 }
 
-function columns(fields: AuditFields) {
+export function auditColumns(fields: AuditFields) {
   return {
     name: fields.name,
     kind: fields.kind,
@@ -174,121 +164,4 @@ function columns(fields: AuditFields) {
     leadId: fields.leadId,
     challengeWindowDays: fields.challengeWindowDays,
   };
-}
-
-function translateWriteError(error: unknown): never {
-  if (isUniqueViolation(error)) throw new RuleError('An audit with that name already exists', 'name');
-  if (isForeignKeyViolation(error))
-    throw new RuleError('Choose the threshold version, areas and people from the lists', 'form');
-  throw error;
-}
-
-export async function createAudit(actorId: string, fields: AuditFields): Promise<{ id: string }> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const audit = await tx.audit.create({
-        data: {
-          ...columns(fields),
-          serviceAreas: { create: fields.serviceAreaIds.map((serviceAreaId) => ({ serviceAreaId })) },
-        },
-        select: { id: true },
-      });
-      await recordAuditEvent(tx, {
-        actorId,
-        action: 'audit.created',
-        entityType: 'audit',
-        entityId: audit.id,
-        detail: { ...fields },
-      });
-      return audit;
-    });
-  } catch (error) {
-    translateWriteError(error);
-  }
-}
-
-export async function updateAudit(
-  actorId: string,
-  auditId: string,
-  version: number,
-  fields: AuditFields,
-): Promise<void> {
-  try {
-    await db().$transaction(async (tx) => {
-      const current = await tx.audit.findUnique({
-        where: { id: auditId },
-        select: { status: true, thresholdVersionId: true },
-      });
-      if (!current) throw new NotFoundOrForbiddenError();
-      if (isFrozen(current.status))
-        throw new RuleError('This audit is published: nothing about it can change.');
-      if (
-        fields.thresholdVersionId !== current.thresholdVersionId &&
-        !canChangeThresholdVersion(current.status)
-      ) {
-        throw new RuleError('Sampling has started: the threshold version is locked.', 'thresholdVersionId');
-      }
-      if (fields.comparedWithId === auditId)
-        throw new RuleError('An audit cannot be compared with itself', 'comparedWithId');
-      const { count } = await tx.audit.updateMany({
-        where: { id: auditId, version },
-        data: { ...columns(fields), version: { increment: 1 } },
-      });
-      await assertVersionedUpdate(
-        count,
-        () => tx.audit.findUnique({ where: { id: auditId }, select: { id: true } }),
-        'audit',
-      );
-      await tx.auditServiceArea.deleteMany({ where: { auditId } });
-      await tx.auditServiceArea.createMany({
-        data: fields.serviceAreaIds.map((serviceAreaId) => ({ auditId, serviceAreaId })),
-      });
-      await recordAuditEvent(tx, {
-        actorId,
-        action: 'audit.updated',
-        entityType: 'audit',
-        entityId: auditId,
-        detail: { ...fields },
-      });
-    });
-  } catch (error) {
-    translateWriteError(error);
-  }
-}
-
-export async function transitionAudit(
-  actorId: string,
-  input: { auditId: string; version: number; to: AuditStatus },
-): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const current = await tx.audit.findUnique({
-      where: { id: input.auditId },
-      select: {
-        status: true,
-        thresholdVersion: { select: { status: true } },
-        sample: { select: { lockedAt: true } },
-      },
-    });
-    if (!current) throw new NotFoundOrForbiddenError();
-    assertTransition(current.status, input.to, {
-      thresholdVersionPublished: current.thresholdVersion.status === 'PUBLISHED',
-      sampleLocked: Boolean(current.sample?.lockedAt),
-    });
-    const { count } = await tx.audit.updateMany({
-      where: { id: input.auditId, version: input.version, status: current.status },
-      data: { status: input.to, version: { increment: 1 } },
-    });
-    await assertVersionedUpdate(
-      count,
-      () => tx.audit.findUnique({ where: { id: input.auditId }, select: { id: true } }),
-      'audit',
-    );
-    await recordAuditEvent(tx, {
-      actorId,
-      action: 'audit.status-changed',
-      entityType: 'audit',
-      entityId: input.auditId,
-      detail: { from: current.status, to: input.to },
-    });
-  });
 }

@@ -1,9 +1,5 @@
 import 'server-only';
-import { db, type Tx } from './client';
-import { recordAuditEvent } from './audit-events';
-import { isForeignKeyViolation, isUniqueViolation } from './errors';
-import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
-import { assertVersionedUpdate } from './versioned';
+import { db } from './client';
 
 export type ServiceAreaOption = { id: string; code: string; name: string };
 export type TeamSummary = { id: string; name: string; version: number; practitionerCount: number };
@@ -53,110 +49,6 @@ export async function findServiceAreas(): Promise<ServiceAreaSummary[]> {
       practitionerCount: teams.reduce((sum, team) => sum + team.practitionerCount, 0),
     };
   });
-}
-
-export async function createServiceArea(
-  actorId: string,
-  input: { code: string; name: string },
-): Promise<{ id: string }> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const last = await tx.serviceArea.aggregate({ _max: { sortOrder: true } });
-      const area = await tx.serviceArea.create({
-        data: { code: input.code, name: input.name, sortOrder: (last._max.sortOrder ?? 0) + 1 },
-        select: { id: true },
-      });
-      await recordAuditEvent(tx, {
-        actorId,
-        action: 'service-area.created',
-        entityType: 'service_area',
-        entityId: area.id,
-        detail: input,
-      });
-      return area;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new RuleError('A service area with that code already exists', 'code');
-    throw error;
-  }
-}
-
-export async function updateServiceArea(
-  actorId: string,
-  input: { serviceAreaId: string; version: number; name: string },
-): Promise<void> {
-  await db().$transaction(async (tx: Tx) => {
-    const { count } = await tx.serviceArea.updateMany({
-      where: { id: input.serviceAreaId, version: input.version },
-      data: { name: input.name, version: { increment: 1 } },
-    });
-    await assertVersionedUpdate(
-      count,
-      () => tx.serviceArea.findUnique({ where: { id: input.serviceAreaId }, select: { id: true } }),
-      'service area',
-    );
-    await recordAuditEvent(tx, {
-      actorId,
-      action: 'service-area.renamed',
-      entityType: 'service_area',
-      entityId: input.serviceAreaId,
-      detail: { name: input.name },
-    });
-  });
-}
-
-export async function createTeam(
-  actorId: string,
-  input: { serviceAreaId: string; name: string },
-): Promise<{ id: string }> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const team = await tx.team.create({ data: input, select: { id: true } });
-      await recordAuditEvent(tx, {
-        actorId,
-        action: 'team.created',
-        entityType: 'team',
-        entityId: team.id,
-        detail: input,
-      });
-      return team;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new RuleError('That service area already has a team with this name', 'name');
-    if (isForeignKeyViolation(error)) throw new NotFoundOrForbiddenError();
-    throw error;
-  }
-}
-
-export async function updateTeam(
-  actorId: string,
-  input: { teamId: string; version: number; name: string },
-): Promise<void> {
-  try {
-    await db().$transaction(async (tx) => {
-      const { count } = await tx.team.updateMany({
-        where: { id: input.teamId, version: input.version },
-        data: { name: input.name, version: { increment: 1 } },
-      });
-      await assertVersionedUpdate(
-        count,
-        () => tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }),
-        'team',
-      );
-      await recordAuditEvent(tx, {
-        actorId,
-        action: 'team.renamed',
-        entityType: 'team',
-        entityId: input.teamId,
-        detail: { name: input.name },
-      });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new RuleError('That service area already has a team with this name', 'name');
-    throw error;
-  }
 }
 
 export async function getServiceAreaCode(serviceAreaId: string): Promise<string | null> {

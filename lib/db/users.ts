@@ -1,9 +1,8 @@
 import 'server-only';
 import { db, type Tx } from './client';
-import { recordAuditEvent } from './audit-events';
+
 import { recordAccess } from './access-log';
-import { isForeignKeyViolation, isUniqueViolation } from './errors';
-import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
+
 import { assertVersionedUpdate } from './versioned';
 import type { Role } from '@/lib/domain/roles';
 
@@ -72,18 +71,12 @@ export async function countActiveUsers(): Promise<number> {
   return db().user.count({ where: { isActive: true } });
 }
 
-function translateWriteError(error: unknown): never {
-  if (isUniqueViolation(error)) throw new RuleError('A user with that email already exists', 'email');
-  if (isForeignKeyViolation(error)) throw new RuleError('That service area does not exist', 'serviceAreaId');
-  throw error;
-}
-
 /**
  * Role and area changes go to the access log as well as to audit_event
  * (docs/decisions.md): the access log is what an investigator searches for "who could
  * see what, when". Same transaction, so both land or neither does.
  */
-async function logAccessChanges(
+export async function logAccessChanges(
   tx: Tx,
   actorId: string,
   requestIp: string | null,
@@ -118,40 +111,11 @@ async function logAccessChanges(
   }
 }
 
-export async function createUser(
-  actorId: string,
-  input: { email: string; name: string; role: Role; serviceAreaId: string | null; passwordHash: string },
-  requestIp: string | null = null,
-): Promise<{ id: string }> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({ data: input, select: { id: true } });
-      // A new account is a grant of access: logged as a change from no role.
-      await logAccessChanges(tx, actorId, requestIp, user.id, { role: null, serviceAreaId: null }, input);
-      await recordAuditEvent(tx, {
-        actorId,
-        action: 'user.created',
-        entityType: 'user',
-        entityId: user.id,
-        detail: {
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          serviceAreaId: input.serviceAreaId,
-        },
-      });
-      return user;
-    });
-  } catch (error) {
-    translateWriteError(error);
-  }
-}
-
 /**
  * Applies a change only if the row is still at `version`; otherwise refuses
  * (someone else saved first) rather than overwriting.
  */
-async function updateVersioned(
+export async function updateVersioned(
   tx: Tx,
   userId: string,
   version: number,
@@ -166,85 +130,6 @@ async function updateVersioned(
     () => tx.user.findUnique({ where: { id: userId }, select: { id: true } }),
     'user',
   );
-}
-
-export async function updateUser(
-  actorId: string,
-  input: { userId: string; version: number; name: string; role: Role; serviceAreaId: string | null },
-  requestIp: string | null = null,
-): Promise<void> {
-  try {
-    await db().$transaction(async (tx) => {
-      const before = await tx.user.findUnique({
-        where: { id: input.userId },
-        select: { name: true, role: true, serviceAreaId: true },
-      });
-      if (!before) throw new NotFoundOrForbiddenError();
-      await updateVersioned(tx, input.userId, input.version, {
-        name: input.name,
-        role: input.role,
-        serviceAreaId: input.serviceAreaId,
-      });
-      await logAccessChanges(tx, actorId, requestIp, input.userId, before, input);
-      await recordAuditEvent(tx, {
-        actorId,
-        action: 'user.updated',
-        entityType: 'user',
-        entityId: input.userId,
-        detail: { before, after: { name: input.name, role: input.role, serviceAreaId: input.serviceAreaId } },
-      });
-    });
-  } catch (error) {
-    translateWriteError(error);
-  }
-}
-
-export async function setUserActive(
-  actorId: string,
-  input: { userId: string; version: number; isActive: boolean },
-  now: Date,
-): Promise<void> {
-  await db().$transaction(async (tx) => {
-    await updateVersioned(tx, input.userId, input.version, { isActive: input.isActive });
-    if (!input.isActive) {
-      await tx.userSession.updateMany({
-        where: { userId: input.userId, revokedAt: null },
-        data: { revokedAt: now },
-      });
-    }
-    await recordAuditEvent(tx, {
-      actorId,
-      action: input.isActive ? 'user.reactivated' : 'user.deactivated',
-      entityType: 'user',
-      entityId: input.userId,
-      detail: {},
-    });
-  });
-}
-
-export async function resetPassword(
-  actorId: string,
-  input: { userId: string; version: number; passwordHash: string },
-  now: Date,
-): Promise<void> {
-  await db().$transaction(async (tx) => {
-    await updateVersioned(tx, input.userId, input.version, {
-      passwordHash: input.passwordHash,
-      failedSignIns: 0,
-      lockedUntil: null,
-    });
-    await tx.userSession.updateMany({
-      where: { userId: input.userId, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    await recordAuditEvent(tx, {
-      actorId,
-      action: 'user.password-reset',
-      entityType: 'user',
-      entityId: input.userId,
-      detail: {},
-    });
-  });
 }
 
 export async function findLockedUsers(
