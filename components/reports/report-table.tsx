@@ -1,82 +1,59 @@
 import Link from 'next/link';
-import type { ReportTable } from '@/lib/report/tables';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import type { Cell, ReportTable } from '@/lib/report/tables';
 
 /**
  * One report table as the page shows it; the same `ReportTable` feeds the
  * CSV, XLSX and PDF, so what is downloaded is what is on screen.
  */
-function toneClass(table: ReportTable, row: number, column: number): string {
+const isFigure = (value: Cell) => typeof value === 'number' || /^[<>]?\d/.test(value);
+
+function toneClass(table: ReportTable, row: number, column: number): string | undefined {
   const tone = table.tones?.[row]?.[column];
-  return tone ? `tone tone-${tone}` : '';
+  return tone ? `tone tone-${tone}` : undefined;
+}
+
+function reportColumns(table: ReportTable): DataColumn<Cell[]>[] {
+  return table.header.map((heading, c) =>
+    c === 0
+      ? {
+          header: heading,
+          isRowHeader: true,
+          className: (_row, _r, part) => (part === 'body' ? 'font-normal' : undefined),
+          cell: (row, r) => {
+            const href = table.rowLinks?.[r];
+            return href ? <Link href={href}>{row[0]}</Link> : row[0];
+          },
+        }
+      : {
+          header: heading,
+          headerClassName: 'text-right',
+          className: (row, r, part) =>
+            [
+              isFigure(row[c] ?? '') ? 'text-right tabular-nums' : '',
+              part === 'body' ? toneClass(table, r, c) : undefined,
+            ]
+              .filter(Boolean)
+              .join(' ') || undefined,
+          title: (_row, r) => table.titles?.[r]?.[c] ?? undefined,
+          cell: (row) => row[c],
+        },
+  );
 }
 
 export function ReportTableView({ table, csvHref }: { table: ReportTable; csvHref?: string }) {
-  const numeric = (value: string | number) => typeof value === 'number' || /^[<>]?\d/.test(value);
   return (
     <div className="space-y-2">
-      <div
-        className="overflow-x-auto"
-        tabIndex={0}
-        role="region"
-        aria-label={`${table.title} (scrollable table)`}
-      >
-        <table className="data-table" id={table.id}>
-          <caption className="sr-only">{table.title}</caption>
-          <thead>
-            <tr>
-              {table.header.map((heading, index) => (
-                <th key={index} scope="col" className={index === 0 ? undefined : 'text-right'}>
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, c) =>
-                  c === 0 ? (
-                    <th key={c} scope="row" className="font-normal">
-                      {table.rowLinks?.[r] ? <Link href={table.rowLinks[r]}>{cell}</Link> : cell}
-                    </th>
-                  ) : (
-                    <td
-                      key={c}
-                      title={table.titles?.[r]?.[c] ?? undefined}
-                      className={
-                        [numeric(cell) ? 'text-right tabular-nums' : '', toneClass(table, r, c)]
-                          .join(' ')
-                          .trim() || undefined
-                      }
-                    >
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-          {table.totals.length > 0 && (
-            <tfoot>
-              {table.totals.map((row, r) => (
-                <tr key={r} className="font-semibold">
-                  {row.map((cell, c) =>
-                    c === 0 ? (
-                      <th key={c} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={c} className={numeric(cell) ? 'text-right tabular-nums' : undefined}>
-                        {cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tfoot>
-          )}
-        </table>
-      </div>
+      <DataTable
+        id={table.id}
+        caption={table.title}
+        captionStyle="hidden"
+        columns={reportColumns(table)}
+        rows={table.rows}
+        rowKey={(_row, r) => r}
+        footRows={table.totals}
+        scroll={{ label: `${table.title} (scrollable table)` }}
+      />
       {table.notes.map((note, index) => (
         <p key={index} className="text-sm text-slate-700">
           {note}

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { ImportProgress, ImportRefused, type ImportStage } from '@/components/ui/import-status';
 import { readAsBase64 } from '@/components/ui/read-file';
 import type { ActionResult } from '@/lib/actions/result';
@@ -163,24 +164,22 @@ export function ResultsImport({
                   role="region"
                   aria-label="Practitioners to create (scrollable)"
                 >
-                  <table className="data-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Reference</th>
-                        <th scope="col">Service area</th>
-                        <th scope="col">Employment</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {outcome.unknownPractitioners.map((practitioner) => (
-                        <tr key={practitioner.reference}>
-                          <td>{practitioner.reference}</td>
-                          <td>{areaCodes[practitioner.serviceAreaId] ?? ''}</td>
-                          <td>{practitioner.employment === 'AGENCY' ? 'Agency' : 'Employed'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    rows={outcome.unknownPractitioners}
+                    rowKey={(practitioner) => practitioner.reference}
+                    columns={[
+                      { header: 'Reference', cell: (practitioner) => practitioner.reference },
+                      {
+                        header: 'Service area',
+                        cell: (practitioner) => areaCodes[practitioner.serviceAreaId] ?? '',
+                      },
+                      {
+                        header: 'Employment',
+                        cell: (practitioner) =>
+                          practitioner.employment === 'AGENCY' ? 'Agency' : 'Employed',
+                      },
+                    ]}
+                  />
                 </div>
                 <button
                   type="button"

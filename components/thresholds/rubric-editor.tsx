@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import {
   OVERALL_RULE_LABELS,
   type OverallRule,
@@ -152,21 +153,14 @@ export function RubricEditor(props: {
           Highest first. Mark which levels count as “Good or above”, and which is the lowest (it sends a case
           to area review).
         </p>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Level</th>
-              <th scope="col">Good or above</th>
-              <th scope="col">Lowest level</th>
-              <th scope="col">
-                <span className="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {levels.map((level, index) => (
-              <tr key={level.key}>
-                <td>
+        <DataTable
+          rows={levels}
+          rowKey={(level) => level.key}
+          columns={[
+            {
+              header: 'Level',
+              cell: (level, index) => (
+                <>
                   <label htmlFor={`level-${level.key}`} className="sr-only">
                     Name of level {index + 1}
                   </label>
@@ -186,8 +180,13 @@ export function RubricEditor(props: {
                       }))
                     }
                   />
-                </td>
-                <td>
+                </>
+              ),
+            },
+            {
+              header: 'Good or above',
+              cell: (level, index) => (
+                <>
                   <input
                     type="checkbox"
                     className="h-5 w-5"
@@ -205,8 +204,13 @@ export function RubricEditor(props: {
                       }))
                     }
                   />
-                </td>
-                <td>
+                </>
+              ),
+            },
+            {
+              header: 'Lowest level',
+              cell: (level, index) => (
+                <>
                   <input
                     type="radio"
                     name="lowest-level"
@@ -217,8 +221,13 @@ export function RubricEditor(props: {
                       update((draft) => ({ ...draft, scale: { ...draft.scale, lowestLevelKey: level.key } }))
                     }
                   />
-                </td>
-                <td>
+                </>
+              ),
+            },
+            {
+              header: <span className="sr-only">Remove</span>,
+              cell: (level, index) => (
+                <>
                   <button
                     type="button"
                     className="btn btn-secondary py-1"
@@ -235,11 +244,11 @@ export function RubricEditor(props: {
                   >
                     Remove {level.label || `level ${index + 1}`}
                   </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
         <button
           type="button"
           className="btn btn-secondary"

@@ -13,11 +13,17 @@ import {
   type Reconciliation,
 } from '@/lib/domain/report';
 
-/** What the page, the workbook and the PDF say about the tables adding up. */
-export function reconciliationSentence(reconciliation: Reconciliation): string {
+/**
+ * What the page, the workbook and the PDF say about the tables adding up; the
+ * page, which prints it above its tables, says "every table below".
+ */
+export function reconciliationSentence(
+  reconciliation: Reconciliation,
+  options: { below?: boolean } = {},
+): string {
   const cases = `${reconciliation.gradedCases.toLocaleString('en-GB')} graded case${reconciliation.gradedCases === 1 ? '' : 's'}`;
   if (reconciliation.agrees)
-    return `Every table counts the same ${cases}, using each case’s final grade (after challenges). Percentages are rounded one by one, so a row may add up to 99% or 101%.`;
+    return `Every table${options.below ? ' below' : ''} counts the same ${cases}, using each case’s final grade (after challenges). Percentages are rounded one by one, so a row may add up to 99% or 101%.`;
   return `These tables do not agree with the ${cases}: ${reconciliation.mismatches.join('; ')}.`;
 }
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuditFields } from '@/components/audits/audit-fields';
 import { ActionForm } from '@/components/ui/action-form';
+import { DataTable } from '@/components/ui/data-table';
 import { createAuditAction } from '@/lib/actions/audits';
 import { requireActor } from '@/lib/auth/actor';
 import { auditFormOptions } from '@/lib/db/audit-form-options';
@@ -22,41 +23,23 @@ export default async function AuditsPage() {
   return (
     <div className="space-y-8">
       <h1>Audits</h1>
-      {audits.length === 0 ? (
-        <p>No audits yet.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <caption className="mb-2 text-left text-sm text-slate-700">
-              {audits.length} audits, newest filing window first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Audit</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Filing window</th>
-                <th scope="col">Threshold</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audits.map((audit) => (
-                <tr key={audit.id}>
-                  <td>
-                    <Link href={`/audits/${audit.id}`}>{audit.name}</Link>
-                  </td>
-                  <td>{AUDIT_KIND_LABELS[audit.kind]}</td>
-                  <td>
-                    {formatDate(audit.windowFrom)} to {formatDate(audit.windowTo)}
-                  </td>
-                  <td>{audit.thresholdName}</td>
-                  <td>{AUDIT_STATUS_LABELS[audit.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={`${audits.length} audits, newest filing window first`}
+        empty="No audits yet."
+        scroll
+        rows={audits}
+        rowKey={(audit) => audit.id}
+        columns={[
+          { header: 'Audit', cell: (audit) => <Link href={`/audits/${audit.id}`}>{audit.name}</Link> },
+          { header: 'Kind', cell: (audit) => AUDIT_KIND_LABELS[audit.kind] },
+          {
+            header: 'Filing window',
+            cell: (audit) => `${formatDate(audit.windowFrom)} to ${formatDate(audit.windowTo)}`,
+          },
+          { header: 'Threshold', cell: (audit) => audit.thresholdName },
+          { header: 'Status', cell: (audit) => AUDIT_STATUS_LABELS[audit.status] },
+        ]}
+      />
       {options && (
         <section className="card" aria-labelledby="new-audit-title">
           <h2 id="new-audit-title">New audit</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
 import { findMyBenchmarks } from '@/lib/db/benchmarks';
 import { BENCHMARK_STATUS_LABELS } from '@/lib/domain/benchmarking';
@@ -22,41 +23,38 @@ export default async function MyBenchmarksPage() {
           after you submit yours.
         </p>
       </div>
-      {benchmarks.length === 0 ? (
-        <p className="card">No cases to benchmark.</p>
-      ) : (
-        <table className="data-table">
-          <caption className="sr-only">Your benchmarks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Audit</th>
-              <th scope="col">Service area</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {benchmarks.map((benchmark) => (
-              <tr key={benchmark.id}>
-                <th scope="row" className="font-normal">
-                  <Link
-                    href={
-                      benchmark.status === 'SUBMITTED' || benchmark.status === 'MODERATED'
-                        ? `/benchmarks/${benchmark.id}/compare`
-                        : `/benchmarks/${benchmark.id}`
-                    }
-                  >
-                    {benchmark.caseReference}
-                  </Link>
-                </th>
-                <td>{benchmark.auditName}</td>
-                <td>{benchmark.areaCode}</td>
-                <td>{BENCHMARK_STATUS_LABELS[benchmark.status] ?? benchmark.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Your benchmarks"
+        captionStyle="hidden"
+        empty="No cases to benchmark."
+        emptyClassName="card"
+        rows={benchmarks}
+        rowKey={(benchmark) => benchmark.id}
+        columns={[
+          {
+            header: 'Case',
+            isRowHeader: true,
+            className: 'font-normal',
+            cell: (benchmark) => (
+              <Link
+                href={
+                  benchmark.status === 'SUBMITTED' || benchmark.status === 'MODERATED'
+                    ? `/benchmarks/${benchmark.id}/compare`
+                    : `/benchmarks/${benchmark.id}`
+                }
+              >
+                {benchmark.caseReference}
+              </Link>
+            ),
+          },
+          { header: 'Audit', cell: (benchmark) => benchmark.auditName },
+          { header: 'Service area', cell: (benchmark) => benchmark.areaCode },
+          {
+            header: 'Status',
+            cell: (benchmark) => BENCHMARK_STATUS_LABELS[benchmark.status] ?? benchmark.status,
+          },
+        ]}
+      />
     </div>
   );
 }

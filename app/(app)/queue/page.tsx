@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AreaFilter } from '@/components/ui/area-filter';
+import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
 import {
@@ -91,65 +92,54 @@ export default async function QueuePage({
           Filter
         </button>
       </form>
-      {cases.length === 0 ? (
-        <p>
-          {all === 0
+      <DataTable
+        caption={`${total} case${total === 1 ? '' : 's'} · page ${filter.page} of ${pages}`}
+        empty={
+          all === 0
             ? 'No cases are assigned to you. When an audit lead assigns you cases, they appear here.'
-            : 'No cases match these filters.'}
-        </p>
-      ) : (
-        <table className="data-table">
-          <caption className="mb-2 text-left text-sm text-slate-700">
-            {total} case{total === 1 ? '' : 's'} · page {filter.page} of {pages}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Status</th>
-              <th scope="col">Audit</th>
-              <th scope="col">Practitioner · team</th>
-              <th scope="col">Area</th>
-              <th scope="col">Law type</th>
-              <th scope="col">Filed documents</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((row) => (
-              <tr key={row.sampledCaseId}>
-                <td className="font-semibold">
-                  {/* Submitted work is read on its feedback sheet; the form is for work still open. */}
-                  <Link
-                    href={
-                      row.status === 'SUBMITTED'
-                        ? `/cases/${row.sampledCaseId}/feedback`
-                        : `/cases/${row.sampledCaseId}`
-                    }
-                  >
-                    {row.caseReference}
-                  </Link>
-                </td>
-                <td>{QUEUE_STATUS_LABELS[row.status]}</td>
-                <td>{row.auditName}</td>
-                <td>
-                  {row.practitionerName}
-                  {row.teamName ? ` · ${row.teamName}` : ''}
-                </td>
-                <td>{row.areaCode}</td>
-                <td>{LAW_TYPE_LABELS[row.lawType]}</td>
-                <td>
-                  <ul>
-                    {row.documents.map((document, index) => (
-                      <li key={index}>
-                        {document.documentType}, {formatDate(document.filedOn)}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            : 'No cases match these filters.'
+        }
+        rows={cases}
+        rowKey={(row) => row.sampledCaseId}
+        columns={[
+          {
+            header: 'Case',
+            className: 'font-semibold',
+            // Submitted work is read on its feedback sheet; the form is for work still open.
+            cell: (row) => (
+              <Link
+                href={
+                  row.status === 'SUBMITTED'
+                    ? `/cases/${row.sampledCaseId}/feedback`
+                    : `/cases/${row.sampledCaseId}`
+                }
+              >
+                {row.caseReference}
+              </Link>
+            ),
+          },
+          { header: 'Status', cell: (row) => QUEUE_STATUS_LABELS[row.status] },
+          { header: 'Audit', cell: (row) => row.auditName },
+          {
+            header: 'Practitioner · team',
+            cell: (row) => `${row.practitionerName}${row.teamName ? ` · ${row.teamName}` : ''}`,
+          },
+          { header: 'Area', cell: (row) => row.areaCode },
+          { header: 'Law type', cell: (row) => LAW_TYPE_LABELS[row.lawType] },
+          {
+            header: 'Filed documents',
+            cell: (row) => (
+              <ul>
+                {row.documents.map((document, index) => (
+                  <li key={index}>
+                    {document.documentType}, {formatDate(document.filedOn)}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
       {pages > 1 && (
         <nav aria-label="Pages" className="flex gap-4">
           {filter.page > 1 && <Link href={href(filter, { page: filter.page - 1 })}>Previous page</Link>}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
 import { findReportableAudits } from '@/lib/db/reports';
 import { AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
@@ -32,35 +33,30 @@ export default async function ReportsPage() {
           <Link href="/reports/import">Import the results of a past audit</Link>
         </p>
       )}
-      {audits.length === 0 ? (
-        <p className="card">No audits yet.</p>
-      ) : (
-        <table className="data-table">
-          <caption className="sr-only">Audits with reports</caption>
-          <thead>
-            <tr>
-              <th scope="col">Audit</th>
-              <th scope="col">Status</th>
-              <th scope="col">Window ends</th>
-              <th scope="col" className="text-right">
-                Graded cases (all areas)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {audits.map((audit) => (
-              <tr key={audit.id}>
-                <th scope="row" className="font-normal">
-                  {audit.graded > 0 ? <Link href={`/reports/${audit.id}`}>{audit.name}</Link> : audit.name}
-                </th>
-                <td>{AUDIT_STATUS_LABELS[audit.status]}</td>
-                <td>{formatDate(audit.windowTo)}</td>
-                <td className="text-right tabular-nums">{audit.graded.toLocaleString('en-GB')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Audits with reports"
+        captionStyle="hidden"
+        empty="No audits yet."
+        emptyClassName="card"
+        rows={audits}
+        rowKey={(audit) => audit.id}
+        columns={[
+          {
+            header: 'Audit',
+            isRowHeader: true,
+            className: 'font-normal',
+            cell: (audit) =>
+              audit.graded > 0 ? <Link href={`/reports/${audit.id}`}>{audit.name}</Link> : audit.name,
+          },
+          { header: 'Status', cell: (audit) => AUDIT_STATUS_LABELS[audit.status] },
+          { header: 'Window ends', cell: (audit) => formatDate(audit.windowTo) },
+          {
+            header: 'Graded cases (all areas)',
+            isNumeric: true,
+            cell: (audit) => audit.graded.toLocaleString('en-GB'),
+          },
+        ]}
+      />
     </div>
   );
 }

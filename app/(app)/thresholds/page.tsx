@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { DataTable } from '@/components/ui/data-table';
 import { createThresholdDocumentAction, startThresholdVersionAction } from '@/lib/actions/thresholds';
 import { requireActor } from '@/lib/auth/actor';
 import { findThresholdDocuments } from '@/lib/db/thresholds';
@@ -32,36 +33,33 @@ export default async function ThresholdDocumentsPage() {
         return (
           <section key={document.id} className="card space-y-4" aria-labelledby={`document-${document.id}`}>
             <h2 id={`document-${document.id}`}>{document.name}</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Published</th>
-                  <th scope="col" className="text-right">
-                    Audits using it
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {document.versions.map((version) => (
-                  <tr key={version.id}>
-                    <td>
-                      <Link href={`/thresholds/${version.id}`}>
-                        {version.number}. {version.label}
-                      </Link>
-                    </td>
-                    <td>{version.status === 'DRAFT' ? <span className="tag">Draft</span> : 'Published'}</td>
-                    <td>
-                      {version.publishedAt
-                        ? version.publishedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })
-                        : '—'}
-                    </td>
-                    <td className="text-right">{version.auditCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={document.versions}
+              rowKey={(version) => version.id}
+              columns={[
+                {
+                  header: 'Version',
+                  cell: (version) => (
+                    <Link href={`/thresholds/${version.id}`}>
+                      {version.number}. {version.label}
+                    </Link>
+                  ),
+                },
+                {
+                  header: 'Status',
+                  cell: (version) =>
+                    version.status === 'DRAFT' ? <span className="tag">Draft</span> : 'Published',
+                },
+                {
+                  header: 'Published',
+                  cell: (version) =>
+                    version.publishedAt
+                      ? version.publishedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })
+                      : '—',
+                },
+                { header: 'Audits using it', isNumeric: true, cell: (version) => version.auditCount },
+              ]}
+            />
             {canEdit && hasPublished && !hasDraft && (
               <details>
                 <summary className="cursor-pointer font-medium">

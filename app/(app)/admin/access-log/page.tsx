@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
 import { ACCESS_LOG_PAGE_SIZE, findAccessLog } from '@/lib/db/access-log';
 import {
@@ -92,45 +93,33 @@ export default async function AccessLogPage({
           Search
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p>{isFiltered ? 'Nothing in the access log matches this search.' : 'The access log is empty.'}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <caption className="mb-2 text-left text-sm text-slate-700">
-              {total.toLocaleString('en-GB')} {total === 1 ? 'entry' : 'entries'}, newest first · page{' '}
-              {search.page} of {pages}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Person</th>
-                <th scope="col">Action</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="whitespace-nowrap">
-                    <time dateTime={row.occurredAt.toISOString()}>{WHEN.format(row.occurredAt)}</time>
-                  </td>
-                  <td>
-                    {row.actorName ?? (row.actorEmail ? 'No account' : '—')}
-                    {row.actorEmail && <div className="text-sm text-slate-700">{row.actorEmail}</div>}
-                  </td>
-                  <td>{ACCESS_ACTION_LABELS[row.action]}</td>
-                  <td className="break-all">{row.target ?? '—'}</td>
-                  <td>{describeAccessDetails(row.details) || '—'}</td>
-                  <td>{row.ip ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={`${total.toLocaleString('en-GB')} ${total === 1 ? 'entry' : 'entries'}, newest first · page ${search.page} of ${pages}`}
+        empty={isFiltered ? 'Nothing in the access log matches this search.' : 'The access log is empty.'}
+        scroll
+        rows={rows}
+        rowKey={(row) => row.id}
+        columns={[
+          {
+            header: 'When',
+            className: 'whitespace-nowrap',
+            cell: (row) => <time dateTime={row.occurredAt.toISOString()}>{WHEN.format(row.occurredAt)}</time>,
+          },
+          {
+            header: 'Person',
+            cell: (row) => (
+              <>
+                {row.actorName ?? (row.actorEmail ? 'No account' : '—')}
+                {row.actorEmail && <div className="text-sm text-slate-700">{row.actorEmail}</div>}
+              </>
+            ),
+          },
+          { header: 'Action', cell: (row) => ACCESS_ACTION_LABELS[row.action] },
+          { header: 'What', className: 'break-all', cell: (row) => row.target ?? '—' },
+          { header: 'Details', cell: (row) => describeAccessDetails(row.details) || '—' },
+          { header: 'Address', cell: (row) => row.ip ?? '—' },
+        ]}
+      />
       {pages > 1 && (
         <nav aria-label="Pages" className="flex gap-4">
           {search.page > 1 && (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { DataTable } from '@/components/ui/data-table';
 import {
   createServiceAreaAction,
   createTeamAction,
@@ -52,67 +53,62 @@ export default async function AreasPage() {
           </ActionForm>
         </section>
       </div>
-      {areas.length === 0 ? (
-        <p>No service areas yet. Add the first one above.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <caption className="mb-2 text-left text-sm text-slate-700">
-              {areas.length} service areas, {areas.reduce((sum, area) => sum + area.teams.length, 0)} teams
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Area</th>
-                <th scope="col">Teams (active practitioners)</th>
-                <th scope="col" className="text-right">
-                  Active practitioners
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {areas.map((area) => (
-                <tr key={area.id}>
-                  <th scope="row" className="font-semibold">
-                    {area.code}
-                    <span className="block text-xs font-normal text-slate-600">{area.name}</span>
-                  </th>
-                  <td>
-                    {area.teams.length === 0 ? (
-                      'No teams yet'
-                    ) : (
-                      <ul className="space-y-1">
-                        {area.teams.map((team) => (
-                          <li key={team.id}>
-                            <details>
-                              <summary className="cursor-pointer">
-                                {team.name} ({team.practitionerCount})
-                              </summary>
-                              <ActionForm
-                                action={updateTeamAction}
-                                values={{ teamId: team.id, version: team.version }}
-                                submitLabel="Rename team"
-                                successMessage="Team renamed."
-                                className="mt-2 space-y-2"
-                              >
-                                <TextField
-                                  name="name"
-                                  label={`New name for ${team.name}`}
-                                  defaultValue={team.name}
-                                />
-                              </ActionForm>
-                            </details>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="text-right">{area.practitionerCount.toLocaleString('en-GB')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={`${areas.length} service areas, ${areas.reduce((sum, area) => sum + area.teams.length, 0)} teams`}
+        empty="No service areas yet. Add the first one above."
+        scroll
+        rows={areas}
+        rowKey={(area) => area.id}
+        columns={[
+          {
+            header: 'Area',
+            isRowHeader: true,
+            cell: (area) => (
+              <>
+                {area.code}
+                <span className="block text-xs font-normal text-slate-600">{area.name}</span>
+              </>
+            ),
+          },
+          { header: 'Teams (active practitioners)', cell: (area) => <TeamList teams={area.teams} /> },
+          {
+            header: 'Active practitioners',
+            isNumeric: true,
+            cell: (area) => area.practitionerCount.toLocaleString('en-GB'),
+          },
+        ]}
+      />
     </div>
+  );
+}
+
+/** Each team of an area, renamed in place. */
+function TeamList({
+  teams,
+}: {
+  teams: { id: string; name: string; version: number; practitionerCount: number }[];
+}) {
+  if (teams.length === 0) return 'No teams yet';
+  return (
+    <ul className="space-y-1">
+      {teams.map((team) => (
+        <li key={team.id}>
+          <details>
+            <summary className="cursor-pointer">
+              {team.name} ({team.practitionerCount})
+            </summary>
+            <ActionForm
+              action={updateTeamAction}
+              values={{ teamId: team.id, version: team.version }}
+              submitLabel="Rename team"
+              successMessage="Team renamed."
+              className="mt-2 space-y-2"
+            >
+              <TextField name="name" label={`New name for ${team.name}`} defaultValue={team.name} />
+            </ActionForm>
+          </details>
+        </li>
+      ))}
+    </ul>
   );
 }

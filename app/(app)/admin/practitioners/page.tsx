@@ -5,6 +5,7 @@ import { AreaFilter } from '@/components/ui/area-filter';
 import { PractitionerFields } from '@/components/admin/practitioner-fields';
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/fields';
+import { DataTable } from '@/components/ui/data-table';
 import { createPractitionerAction } from '@/lib/actions/admin-practitioners';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions, findTeamOptions } from '@/lib/db/organisation';
@@ -64,50 +65,41 @@ export default async function PractitionersPage({
           Search
         </button>
       </form>
-      {practitioners.length === 0 ? (
-        <p>
-          {filter.search || filter.serviceAreaId
+      <DataTable
+        caption={`${total.toLocaleString('en-GB')} practitioners · page ${filter.page} of ${pages}`}
+        empty={
+          filter.search || filter.serviceAreaId
             ? 'No practitioners match this search.'
-            : 'No practitioners yet. Add one below or import a CSV.'}
-        </p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <caption className="mb-2 text-left text-sm text-slate-700">
-              {total.toLocaleString('en-GB')} practitioners · page {filter.page} of {pages}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Name</th>
-                <th scope="col">Area · team</th>
-                <th scope="col">Employment</th>
-                <th scope="col">Band</th>
-                <th scope="col">Manager</th>
-              </tr>
-            </thead>
-            <tbody>
-              {practitioners.map((practitioner) => (
-                <tr key={practitioner.id}>
-                  <td>
-                    <Link href={`/admin/practitioners/${practitioner.id}`}>{practitioner.reference}</Link>
-                  </td>
-                  <td>
-                    {practitioner.name}
-                    {!practitioner.isActive && <span className="tag ml-2">Left</span>}
-                  </td>
-                  <td>
-                    {practitioner.serviceAreaCode} · {practitioner.teamName}
-                  </td>
-                  <td>{EMPLOYMENT_LABELS[practitioner.employment]}</td>
-                  <td>{practitioner.performanceBand ?? '—'}</td>
-                  <td>{practitioner.managerName ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            : 'No practitioners yet. Add one below or import a CSV.'
+        }
+        scroll
+        rows={practitioners}
+        rowKey={(practitioner) => practitioner.id}
+        columns={[
+          {
+            header: 'Reference',
+            cell: (practitioner) => (
+              <Link href={`/admin/practitioners/${practitioner.id}`}>{practitioner.reference}</Link>
+            ),
+          },
+          {
+            header: 'Name',
+            cell: (practitioner) => (
+              <>
+                {practitioner.name}
+                {!practitioner.isActive && <span className="tag ml-2">Left</span>}
+              </>
+            ),
+          },
+          {
+            header: 'Area · team',
+            cell: (practitioner) => `${practitioner.serviceAreaCode} · ${practitioner.teamName}`,
+          },
+          { header: 'Employment', cell: (practitioner) => EMPLOYMENT_LABELS[practitioner.employment] },
+          { header: 'Band', cell: (practitioner) => practitioner.performanceBand ?? '—' },
+          { header: 'Manager', cell: (practitioner) => practitioner.managerName ?? '—' },
+        ]}
+      />
       {pages > 1 && (
         <nav aria-label="Pages" className="flex gap-4">
           {filter.page > 1 && <Link href={pageHref(filter.page - 1)}>Previous page</Link>}

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ROLE_OPTIONS } from '@/components/admin/role-options';
 import { ActionForm } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { DataTable } from '@/components/ui/data-table';
 import { createUserAction } from '@/lib/actions/admin-users';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
@@ -26,41 +27,29 @@ export default async function UsersPage() {
         <h2 id="users-table-title" className="sr-only">
           All users
         </h2>
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <caption className="mb-2 text-left text-sm text-slate-700">{users.length} users</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Service area</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
-                  </td>
-                  <td>{user.email}</td>
-                  <td>{ROLE_LABELS[user.role]}</td>
-                  <td>{user.serviceAreaCode ?? '—'}</td>
-                  <td>
-                    {!user.isActive ? (
-                      <span className="tag">Deactivated</span>
-                    ) : user.lockedUntil && user.lockedUntil > now ? (
-                      <span className="tag">Locked</span>
-                    ) : (
-                      'Active'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${users.length} users`}
+          scroll
+          rows={users}
+          rowKey={(user) => user.id}
+          columns={[
+            { header: 'Name', cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.name}</Link> },
+            { header: 'Email', cell: (user) => user.email },
+            { header: 'Role', cell: (user) => ROLE_LABELS[user.role] },
+            { header: 'Service area', cell: (user) => user.serviceAreaCode ?? '—' },
+            {
+              header: 'Status',
+              cell: (user) =>
+                !user.isActive ? (
+                  <span className="tag">Deactivated</span>
+                ) : user.lockedUntil && user.lockedUntil > now ? (
+                  <span className="tag">Locked</span>
+                ) : (
+                  'Active'
+                ),
+            },
+          ]}
+        />
       </section>
       <section className="card" aria-labelledby="add-user-title">
         <h2 id="add-user-title">Add a user</h2>

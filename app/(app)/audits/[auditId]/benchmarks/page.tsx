@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { DataTable } from '@/components/ui/data-table';
 import { addBenchmarkCaseAction, drawBenchmarksAction } from '@/lib/actions/benchmarks';
 import { requireActor } from '@/lib/auth/actor';
 import { getAudit } from '@/lib/db/audits';
@@ -84,55 +85,46 @@ export default async function AuditBenchmarksPage({ params }: { params: Promise<
       {!open && <p className="card">Benchmarking happens while the audit is being graded or reviewed.</p>}
       <section aria-labelledby="chosen" className="space-y-3">
         <h2 id="chosen">Cases being benchmarked ({benchmarks.length})</h2>
-        {benchmarks.length === 0 ? (
-          <p className="card">No case chosen yet.</p>
-        ) : (
-          <div
-            className="overflow-x-auto"
-            tabIndex={0}
-            role="region"
-            aria-label="Cases being benchmarked (scrollable)"
-          >
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">Area</th>
-                  <th scope="col">Auditor</th>
-                  <th scope="col">Benchmarker</th>
-                  <th scope="col">Chosen</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Differences</th>
-                </tr>
-              </thead>
-              <tbody>
-                {benchmarks.map((benchmark) => (
-                  <tr key={benchmark.id}>
-                    <th scope="row" className="font-normal">
-                      {benchmark.differences !== null ? (
-                        <Link href={`/benchmarks/${benchmark.id}/compare`}>{benchmark.caseReference}</Link>
-                      ) : (
-                        benchmark.caseReference
-                      )}
-                    </th>
-                    <td>{benchmark.areaCode}</td>
-                    <td>{benchmark.auditorName}</td>
-                    <td>{benchmark.benchmarkerName}</td>
-                    <td>{benchmark.chosenBy === 'RANDOM' ? 'At random' : 'By hand'}</td>
-                    <td>{BENCHMARK_STATUS_LABELS[benchmark.status] ?? benchmark.status}</td>
-                    <td>
-                      {benchmark.differences === null
-                        ? '–'
-                        : benchmark.differences === 0
-                          ? 'None'
-                          : `${benchmark.differences}${benchmark.status === 'SUBMITTED' ? ' (to moderate)' : ''}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          empty="No case chosen yet."
+          emptyClassName="card"
+          scroll={{ label: 'Cases being benchmarked (scrollable)' }}
+          rows={benchmarks}
+          rowKey={(benchmark) => benchmark.id}
+          columns={[
+            {
+              header: 'Case',
+              isRowHeader: true,
+              className: 'font-normal',
+              cell: (benchmark) =>
+                benchmark.differences !== null ? (
+                  <Link href={`/benchmarks/${benchmark.id}/compare`}>{benchmark.caseReference}</Link>
+                ) : (
+                  benchmark.caseReference
+                ),
+            },
+            { header: 'Area', cell: (benchmark) => benchmark.areaCode },
+            { header: 'Auditor', cell: (benchmark) => benchmark.auditorName },
+            { header: 'Benchmarker', cell: (benchmark) => benchmark.benchmarkerName },
+            {
+              header: 'Chosen',
+              cell: (benchmark) => (benchmark.chosenBy === 'RANDOM' ? 'At random' : 'By hand'),
+            },
+            {
+              header: 'Status',
+              cell: (benchmark) => BENCHMARK_STATUS_LABELS[benchmark.status] ?? benchmark.status,
+            },
+            {
+              header: 'Differences',
+              cell: (benchmark) =>
+                benchmark.differences === null
+                  ? '–'
+                  : benchmark.differences === 0
+                    ? 'None'
+                    : `${benchmark.differences}${benchmark.status === 'SUBMITTED' ? ' (to moderate)' : ''}`,
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ActionForm } from '@/components/ui/action-form';
-import { TextField } from '@/components/ui/fields';
-import { autoAssignAction, drawSampleAction, lockSampleAction } from '@/lib/actions/sampling';
+import { AssignmentSummary, ReplacementLog } from '@/components/sampling/assignment-summary';
+import { DrawSample } from '@/components/sampling/draw-sample';
+import { SampleBreakdown } from '@/components/sampling/sample-breakdown';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
 import { findSampledCasesPage } from '@/lib/db/sample-cases';
@@ -11,7 +11,6 @@ import { assignmentLoads, findReplacements, getSamplingContext, sampleBreakdown 
 import { AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
 import { can, NATIONAL } from '@/lib/domain/permissions';
-import { describeStratum } from '@/lib/domain/strata';
 import { isUuid } from '@/lib/schemas/fields';
 import { SampleCasesFilterSchema } from '@/lib/schemas/sample';
 import { SampledCases } from './sampled-cases';
@@ -43,10 +42,6 @@ export default async function SamplePage({
     locked ? findReplacements(auditId) : [],
     sample ? findServiceAreaOptions() : [],
   ]);
-  const totals = breakdown.reduce(
-    (sum, row) => ({ population: sum.population + row.population, selected: sum.selected + row.selected }),
-    { population: 0, selected: 0 },
-  );
   const selected = page?.selected ?? 0;
   const unassigned = page?.unassigned ?? 0;
 
@@ -65,165 +60,30 @@ export default async function SamplePage({
       </div>
 
       {canManage && !locked && (
-        <section className="card space-y-3" aria-labelledby="draw-title">
-          <h2 id="draw-title">{sample ? 'Redraw the sample' : 'Draw the sample'}</h2>
-          {context.status !== 'SAMPLING' ? (
-            <p>Move the audit to its Sampling stage first.</p>
-          ) : (
-            <>
-              <p className="max-w-3xl text-sm text-slate-700">
-                In each service area, the chosen share of practitioners with work filed in the window, spread
-                across law types and performance bands in proportion to their numbers, chosen at random; one
-                case each, their most recently filed. The same seed always gives the same sample.
-              </p>
-              <ActionForm
-                action={drawSampleAction}
-                values={{ auditId }}
-                submitLabel={sample ? 'Redraw sample' : 'Draw sample'}
-                successMessage="Sample drawn."
-              >
-                <TextField
-                  name="seed"
-                  label="Seed"
-                  hint="Any words or numbers; recorded so the sample can be reproduced."
-                  defaultValue={sample?.seed ?? `${context.auditName.replace(/[^A-Za-z0-9 _-]/g, '')} sample`}
-                />
-                <TextField
-                  name="sharePercent"
-                  type="number"
-                  label="Share of practitioners (%)"
-                  defaultValue={String(sample?.sharePercent ?? 50)}
-                />
-              </ActionForm>
-            </>
-          )}
-        </section>
+        <DrawSample
+          auditId={auditId}
+          auditName={context.auditName}
+          isSampling={context.status === 'SAMPLING'}
+          sample={sample}
+        />
       )}
-
       {sample && (
-        <section className="space-y-3" aria-labelledby="breakdown-title">
-          <div className="flex flex-wrap items-center justify-between gap-4">
-            <h2 id="breakdown-title">Population and sample by area and stratum</h2>
-            <a className="btn btn-secondary" href={`/audits/${auditId}/sample/export`}>
-              Download the sample with its explanation (CSV)
-            </a>
-          </div>
-          <p className="text-sm text-slate-700">
-            Seed “{sample.seed}”, {sample.sharePercent}% of practitioners:{' '}
-            {totals.selected.toLocaleString('en-GB')} cases from {totals.population.toLocaleString('en-GB')}{' '}
-            practitioners with eligible work.
-          </p>
-          <div
-            className="max-h-[32rem] overflow-auto"
-            tabIndex={0}
-            role="region"
-            aria-label="Population and sample by area and stratum (scrollable)"
-          >
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Area</th>
-                  <th scope="col">Law type</th>
-                  <th scope="col">Band</th>
-                  <th scope="col" className="text-right">
-                    Practitioners
-                  </th>
-                  <th scope="col" className="text-right">
-                    Sampled
-                  </th>
-                  <th scope="col" className="text-right">
-                    Replaced
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {breakdown.map((row) => {
-                  const stratum = describeStratum(row.stratumKey);
-                  return (
-                    <tr key={`${row.serviceAreaId}-${row.stratumKey}`}>
-                      <td>{row.areaCode}</td>
-                      <td>{stratum.lawType}</td>
-                      <td>{stratum.band}</td>
-                      <td className="text-right">{row.population}</td>
-                      <td className="text-right">{row.selected}</td>
-                      <td className="text-right">{row.replaced}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={3} className="text-left">
-                    Total
-                  </th>
-                  <td className="text-right font-semibold">{totals.population}</td>
-                  <td className="text-right font-semibold">{totals.selected}</td>
-                  <td className="text-right font-semibold">
-                    {breakdown.reduce((sum, row) => sum + row.replaced, 0)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-          {canManage && !locked && (
-            <ActionForm
-              action={lockSampleAction}
-              values={{ auditId, version: sample.version }}
-              submitLabel="Lock sample"
-              successMessage="Sample locked."
-              variant="danger"
-              confirm={{
-                title: 'Lock the sample?',
-                body: 'After locking, a case can only be replaced by the next case on its stratum’s reserve list, with a reason.',
-                confirmLabel: 'Yes, lock it',
-              }}
-            />
-          )}
-        </section>
+        <SampleBreakdown
+          auditId={auditId}
+          sample={sample}
+          breakdown={breakdown}
+          canLock={canManage && !locked}
+        />
       )}
-
       {locked && (
-        <section className="card space-y-4" aria-labelledby="assign-title">
-          <h2 id="assign-title">Assignment to Improvement Managers</h2>
-          <p>
-            {selected - unassigned} of {selected} cases assigned
-            {unassigned > 0 ? `; ${unassigned} waiting` : ''}.
-          </p>
-          {loads.length > 0 && (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Improvement Manager</th>
-                  <th scope="col" className="text-right">
-                    Cases
-                  </th>
-                  <th scope="col" className="text-right">
-                    Areas
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {loads.map((load) => (
-                  <tr key={load.auditorId}>
-                    <td>{load.name}</td>
-                    <td className="text-right">{load.cases}</td>
-                    <td className="text-right">{load.areas}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {canManage && unassigned > 0 && (
-            <ActionForm
-              action={autoAssignAction}
-              values={{ auditId }}
-              submitLabel={`Assign ${unassigned} cases automatically`}
-              successMessage="Cases assigned."
-            />
-          )}
-        </section>
+        <AssignmentSummary
+          auditId={auditId}
+          selected={selected}
+          unassigned={unassigned}
+          loads={loads}
+          canAssign={canManage}
+        />
       )}
-
       {page && (
         <SampledCases
           auditId={auditId}
@@ -236,36 +96,7 @@ export default async function SamplePage({
         />
       )}
 
-      {replacements.length > 0 && (
-        <section className="space-y-3" aria-labelledby="replacements-title">
-          <h2 id="replacements-title">Replacement log</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Replaced</th>
-                <th scope="col">By</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {replacements.map((replacement, index) => (
-                <tr key={index}>
-                  <td>{replacement.replacedAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}</td>
-                  <td>{replacement.replacedBy}</td>
-                  <td>{replacement.replacedCase}</td>
-                  <td>{replacement.replacementCase}</td>
-                  <td>
-                    {replacement.reason}
-                    {replacement.note ? `: ${replacement.note}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      {replacements.length > 0 && <ReplacementLog replacements={replacements} />}
     </div>
   );
 }

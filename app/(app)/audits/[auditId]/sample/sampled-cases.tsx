@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AreaFilter } from '@/components/ui/area-filter';
+import { DataTable } from '@/components/ui/data-table';
 import { SAMPLE_PAGE_SIZE, type SampledCaseRow } from '@/lib/db/sample-cases';
 import { describeStratum } from '@/lib/domain/strata';
 import type { SampleCasesFilter } from '@/lib/schemas/sample';
@@ -68,48 +69,35 @@ export function SampledCases(props: {
               Filter
             </button>
           </form>
-          {cases.length === 0 ? (
-            <p>No sampled cases match these filters.</p>
-          ) : (
-            <table className="data-table">
-              <caption className="mb-2 text-left text-sm text-slate-700">
-                {total.toLocaleString('en-GB')} case{total === 1 ? '' : 's'} · page {filter.page} of {pages}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">Practitioner</th>
-                  <th scope="col">Area · stratum</th>
-                  <th scope="col">Auditor</th>
-                  {props.canChange && <th scope="col">Change</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {cases.map((row) => {
+          <DataTable
+            caption={`${total.toLocaleString('en-GB')} case${total === 1 ? '' : 's'} · page ${filter.page} of ${pages}`}
+            empty="No sampled cases match these filters."
+            rows={cases}
+            rowKey={(row) => row.id}
+            columns={[
+              { header: 'Case', cell: (row) => row.caseReference },
+              {
+                header: 'Practitioner',
+                cell: (row) => `${row.practitionerName} (${row.practitionerReference})`,
+              },
+              {
+                header: 'Area · stratum',
+                cell: (row) => {
                   const stratum = describeStratum(row.stratumKey);
-                  return (
-                    <tr key={row.id}>
-                      <td>{row.caseReference}</td>
-                      <td>
-                        {row.practitionerName} ({row.practitionerReference})
-                      </td>
-                      <td>
-                        {row.areaCode} · {stratum.lawType}, {stratum.band}
-                      </td>
-                      <td>{row.assignedTo?.name ?? 'Not assigned'}</td>
-                      {props.canChange && (
-                        <td>
-                          <Link href={`/audits/${auditId}/sample/cases/${row.id}`}>
-                            Reassign or replace<span className="sr-only"> {row.caseReference}</span>
-                          </Link>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
+                  return `${row.areaCode} · ${stratum.lawType}, ${stratum.band}`;
+                },
+              },
+              { header: 'Auditor', cell: (row) => row.assignedTo?.name ?? 'Not assigned' },
+              props.canChange && {
+                header: 'Change',
+                cell: (row) => (
+                  <Link href={`/audits/${auditId}/sample/cases/${row.id}`}>
+                    Reassign or replace<span className="sr-only"> {row.caseReference}</span>
+                  </Link>
+                ),
+              },
+            ]}
+          />
           {pages > 1 && (
             <nav aria-label="Pages of sampled cases" className="flex gap-4">
               {filter.page > 1 && (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { SelectField, TextAreaField } from '@/components/ui/fields';
+import { DataTable } from '@/components/ui/data-table';
 import { moderateBenchmarkAction } from '@/lib/actions/benchmarks';
 import { requireActor } from '@/lib/auth/actor';
 import { getComparison, type Comparison } from '@/lib/db/benchmarks';
@@ -66,38 +67,39 @@ export default async function ComparisonPage({
             : `They differ on ${comparison.differences.length} of ${rows.length} grades (marked).`}
         </p>
       </div>
-      <table className="data-table">
-        <caption className="sr-only">Original and benchmark grades, section by section</caption>
-        <thead>
-          <tr>
-            <th scope="col">Section</th>
-            <th scope="col">Original grade</th>
-            <th scope="col">Benchmark grade</th>
-            <th scope="col">Agreed grade</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.field} className={differs.has(row.field) ? 'tone-amber' : undefined}>
-              <th scope="row" className="font-normal">
+      <DataTable
+        caption="Original and benchmark grades, section by section"
+        captionStyle="hidden"
+        rows={rows}
+        rowKey={(row) => row.field}
+        rowClassName={(row) => (differs.has(row.field) ? 'tone-amber' : undefined)}
+        columns={[
+          {
+            header: 'Section',
+            isRowHeader: true,
+            className: 'font-normal',
+            cell: (row) => (
+              <>
                 {row.title}
                 {differs.has(row.field) && <strong> (differs)</strong>}
-              </th>
-              <td>{label(gradeOf(comparison.first, row.field))}</td>
-              <td>{label(gradeOf(comparison.second, row.field))}</td>
-              <td>
-                {comparison.agreed && differs.has(row.field)
-                  ? label(
-                      row.field === 'overall'
-                        ? comparison.agreed.overall
-                        : comparison.agreed.sections[row.field],
-                    )
-                  : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Original grade', cell: (row) => label(gradeOf(comparison.first, row.field)) },
+          { header: 'Benchmark grade', cell: (row) => label(gradeOf(comparison.second, row.field)) },
+          {
+            header: 'Agreed grade',
+            cell: (row) =>
+              comparison.agreed && differs.has(row.field)
+                ? label(
+                    row.field === 'overall'
+                      ? comparison.agreed.overall
+                      : comparison.agreed.sections[row.field],
+                  )
+                : '',
+          },
+        ]}
+      />
       {comparison.agreed && (
         <p className="card">
           Moderated by {comparison.agreed.by}: “{comparison.agreed.reason}”. The agreed grades are now the

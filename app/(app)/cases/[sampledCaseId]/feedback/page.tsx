@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/grading/print-button';
+import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
 import { getFeedbackSheet } from '@/lib/db/case-audits';
 import { CHILDREN_SEEN_LABELS } from '@/lib/domain/grading';
@@ -60,27 +61,21 @@ export default async function FeedbackPage({
         )}
         {answers.overallRationale && <p className="mt-2 whitespace-pre-line">{answers.overallRationale}</p>}
       </section>
-      <table className="data-table">
-        <caption className="mb-2 text-left font-semibold">Section grades</caption>
-        <thead>
-          <tr>
-            <th scope="col">Section</th>
-            <th scope="col">Grade</th>
-            <th scope="col">Evidence</th>
-          </tr>
-        </thead>
-        <tbody>
-          {content.sections.map((section) => (
-            <tr key={section.key}>
-              <th scope="row" className="text-left">
-                {section.title}
-              </th>
-              <td>{label(answers.sections[section.key]?.grade ?? null)}</td>
-              <td className="whitespace-pre-line">{answers.sections[section.key]?.evidence}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Section grades"
+        captionStyle="title"
+        rows={content.sections}
+        rowKey={(section) => section.key}
+        columns={[
+          { header: 'Section', isRowHeader: true, className: 'text-left', cell: (section) => section.title },
+          { header: 'Grade', cell: (section) => label(answers.sections[section.key]?.grade ?? null) },
+          {
+            header: 'Evidence',
+            className: 'whitespace-pre-line',
+            cell: (section) => answers.sections[section.key]?.evidence,
+          },
+        ]}
+      />
       <section aria-labelledby="strengths-title">
         <h2 id="strengths-title">Strengths</h2>
         {answers.strengths.length === 0 ? (

@@ -6,6 +6,7 @@ import { reportPdf } from '@/lib/report/pdf';
 import { reportTables } from '@/lib/report/tables';
 import { reportWorkbook, tableCsv } from '@/lib/report/xlsx';
 import { isUuid } from '@/lib/schemas/fields';
+import { queryOf, ReportQuerySchema } from '@/lib/schemas/reports';
 import { recordDownload, refusedResponse } from '@/lib/http/access';
 import { withheldWhileBenchmarkingResponse } from '@/lib/http/withheld';
 
@@ -37,18 +38,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
       new Response('Sign in to download the report', { status: 401 }),
     );
   const { auditId } = await params;
-  const url = new URL(request.url);
-  const format = url.searchParams.get('format');
-  const area = url.searchParams.get('area');
-  const rows = url.searchParams.get('rows');
-  const columns = url.searchParams.get('columns');
-  if (!isUuid(auditId) || (area !== null && !isUuid(area))) return notFound();
-  if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf' && format !== 'json') return notFound();
+  const query = ReportQuerySchema.safeParse(queryOf(new URL(request.url).searchParams));
+  if (!isUuid(auditId) || !query.success) return notFound();
+  const { areaId: area, crossTab, format, table: tableId } = query.data;
+  if (format === null) return notFound();
   let report;
   try {
-    report = await getAuditReport(actor, auditId, area, {
-      crossTab: rows && columns ? { rowSection: rows, columnSection: columns } : undefined,
-    });
+    report = await getAuditReport(actor, auditId, area, { crossTab });
   } catch (error) {
     if (error instanceof NotFoundOrForbiddenError) return refusedResponse(request, actor, `audit:${auditId}`);
     if (error instanceof WithheldWhileBenchmarkingError) return withheldWhileBenchmarkingResponse();
@@ -60,7 +56,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
       target: `audit:${auditId}`,
       table,
       format,
-      filters: { area, rows, columns },
+      filters: { area, rows: crossTab?.rowSection ?? null, columns: crossTab?.columnSection ?? null },
     });
   if (format === 'json') {
     await download('figures');
@@ -74,7 +70,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
     'Cache-Control': 'no-store',
   });
   if (format === 'csv') {
-    const table = tables.find((candidate) => candidate.id === url.searchParams.get('table'));
+    const table = tables.find((candidate) => candidate.id === tableId);
     if (!table) return notFound();
     await download(table.id);
     return new Response(tableCsv(table), {
