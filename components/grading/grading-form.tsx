@@ -175,19 +175,22 @@ export function GradingForm(props: {
         </>
       )}
 
+      {/* Keyed: were React to reuse "Back to the form" as the "Check your answers" submit button,
+          the browser would finish the click by submitting, straight back to the check step. */}
       <div className="flex flex-wrap items-center gap-3">
         {checking ? (
           <>
-            <button type="submit" className="btn btn-primary" disabled={submitting}>
+            <button key="confirm" type="submit" className="btn btn-primary" disabled={submitting}>
               {submitting ? 'Submitting…' : 'Confirm and submit grades'}
             </button>
-            <button type="button" className="btn btn-secondary" onClick={() => setChecking(false)}>
+            <button key="back" type="button" className="btn btn-secondary" onClick={() => setChecking(false)}>
               Back to the form
             </button>
           </>
         ) : (
           <>
             <button
+              key="save"
               type="button"
               className="btn btn-secondary"
               onClick={draft.saveNow}
@@ -195,7 +198,7 @@ export function GradingForm(props: {
             >
               Save now
             </button>
-            <button type="submit" className="btn btn-primary">
+            <button key="check" type="submit" className="btn btn-primary">
               Check your answers
             </button>
           </>
