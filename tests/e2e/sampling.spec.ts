@@ -244,6 +244,12 @@ test('an IM grades a case with the keyboard only, autosaves, reloads, submits No
   const overallRow = auditor.locator('dl > div').filter({ hasText: /^Overall grade/ });
   await expect(overallRow).toContainText('Not Met');
   await expectNoAxeViolations(auditor);
+  // Back to the form leaves the check step, and stays there.
+  await auditor.getByRole('button', { name: 'Back to the form' }).click();
+  await expect(checkHeading).toHaveCount(0);
+  await auditor.getByRole('button', { name: 'Check your answers' }).focus();
+  await auditor.keyboard.press('Enter');
+  await expect(checkHeading).toBeFocused();
   await auditor.getByRole('button', { name: 'Change Overall grade: Rationale' }).focus();
   await auditor.keyboard.press('Enter');
   await expect(auditor.getByLabel(/^Rationale/)).toBeFocused();

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { RubricForm } from '@/components/grading/rubric-form';
+import { RubricPreview } from '@/components/grading/rubric-preview';
 import { requireActor } from '@/lib/auth/actor';
 import { getThresholdVersion } from '@/lib/db/thresholds';
 import { can, NATIONAL } from '@/lib/domain/permissions';
@@ -85,7 +85,7 @@ export default async function ThresholdVersionPage({ params }: { params: Promise
       )}
       <section aria-labelledby="preview-title" className="space-y-4">
         <h2 id="preview-title">Preview: the grading form as an auditor sees it</h2>
-        <RubricForm content={content} idPrefix="preview" />
+        <RubricPreview content={content} />
       </section>
     </div>
   );
