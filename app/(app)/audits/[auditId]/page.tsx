@@ -8,7 +8,7 @@ import { transitionAuditAction, updateAuditAction } from '@/lib/actions/audits';
 import { requireActor } from '@/lib/auth/actor';
 import { auditFormOptions } from '@/lib/db/audit-form-options';
 import { getAudit } from '@/lib/db/audits';
-import { auditChallengeFiguresFor } from '@/lib/db/challenges';
+import { getAuditChallengeFigures } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
 import { getThresholdVersion } from '@/lib/db/thresholds';
 import { describeChallengeFigures } from '@/lib/domain/challenges';
 import {
@@ -44,7 +44,7 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
   const options = canManage ? await auditFormOptions(audit.id) : null;
   const stage = AUDIT_STATUSES.indexOf(audit.status);
   const [challenges, thresholdVersion] = await Promise.all([
-    auditChallengeFiguresFor(actor, audit.id),
+    getAuditChallengeFigures(actor, audit.id),
     getThresholdVersion(audit.thresholdVersionId),
   ]);
   const figures = challenges?.shown ? challenges.figures : null;
