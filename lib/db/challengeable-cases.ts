@@ -73,7 +73,16 @@ export async function lockCaseAudit(tx: Tx, caseAuditId: string): Promise<void> 
   await tx.$queryRaw`SELECT id FROM case_audit WHERE id = ${caseAuditId} FOR UPDATE`;
 }
 
-export async function findOpenChallenge(tx: Tx, caseAuditId: string) {
+/** The case's challenge still in progress, as far as telling a resent one from a new one needs. */
+export type OpenChallenge = {
+  id: string;
+  raisedById: string;
+  proposedGrade: string;
+  reasons: string;
+  disputedSections: string[];
+};
+
+export async function findOpenChallenge(tx: Tx, caseAuditId: string): Promise<OpenChallenge | null> {
   return tx.challenge.findFirst({
     where: { caseAuditId, status: { in: ['AWAITING_REPLY', 'AWAITING_DECISION', 'REFERRED'] } },
     select: { id: true, raisedById: true, proposedGrade: true, reasons: true, disputedSections: true },
