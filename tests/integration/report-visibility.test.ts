@@ -17,7 +17,7 @@ import { GET as exportCalibration } from '@/app/(app)/audits/[auditId]/calibrati
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { submitBenchmarkAction } from '@/lib/actions/benchmarks';
 import { calibrationFor } from '@/lib/db/benchmarks';
-import { getAuditChallengeFigures } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
+import { getAuditChallengeFigures as auditChallengeFiguresFor } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
 import { db } from '@/lib/db/client';
 import { auditsUnderWay } from '@/lib/db/dashboards';
 import { getAuditReport } from '@/lib/db/reports';
@@ -101,11 +101,11 @@ describe('an audit in which the reader still benchmarks blind', () => {
     }
     expect((await calibrationFor(colleague.actor, audit.id)).auditName).toBe(audit.name);
 
-    expect(await getAuditChallengeFigures(benchmarker.actor, audit.id)).toEqual({
+    expect(await auditChallengeFiguresFor(benchmarker.actor, audit.id)).toEqual({
       shown: false,
       reason: 'withheld-while-benchmarking',
     });
-    expect(await getAuditChallengeFigures(colleague.actor, audit.id)).toMatchObject({
+    expect(await auditChallengeFiguresFor(colleague.actor, audit.id)).toMatchObject({
       shown: true,
       serviceAreaId: null,
     });
@@ -277,18 +277,18 @@ describe('challenge counts on the audit page', () => {
     await db().challenge.update({ where: { id: theirs.challenge.id }, data: { auditId } });
 
     const hos = await actingAs('HEAD_OF_SERVICE', own.id);
-    const forHos = await getAuditChallengeFigures(hos.actor, auditId);
+    const forHos = await auditChallengeFiguresFor(hos.actor, auditId);
     if (!forHos?.shown) throw new Error('The Head of Service should see their area’s figures');
     expect(forHos.serviceAreaId).toBe(own.id);
     expect(forHos.figures.byArea.map((row) => row.areaCode)).toEqual([own.code]);
     expect(forHos.figures.overall.challenged).toBe(1);
 
     const ad = await actingAs('ASSISTANT_DIRECTOR', other.id);
-    const forAd = await getAuditChallengeFigures(ad.actor, auditId);
+    const forAd = await auditChallengeFiguresFor(ad.actor, auditId);
     expect(forAd?.shown && forAd.figures.byArea.map((row) => row.areaCode)).toEqual([other.code]);
 
     const lead = await actingAs('SENIOR_SERVICE_MANAGER');
-    const forLead = await getAuditChallengeFigures(lead.actor, auditId);
+    const forLead = await auditChallengeFiguresFor(lead.actor, auditId);
     expect(forLead?.shown && forLead.figures.byArea.map((row) => row.areaCode).sort()).toEqual(
       [own.code, other.code].sort(),
     );
@@ -296,6 +296,6 @@ describe('challenge counts on the audit page', () => {
 
     // Someone who reads neither challenges nor reports gets none.
     const admin = await actingAs('ADMIN');
-    expect(await getAuditChallengeFigures(admin.actor, auditId)).toBeNull();
+    expect(await auditChallengeFiguresFor(admin.actor, auditId)).toBeNull();
   });
 });
