@@ -1,14 +1,5 @@
 'use server';
 
-import {
-  adjudicateChallenge,
-  decideChallenge,
-  raiseChallenge,
-  referChallenge,
-  replyToChallenge,
-  withdrawChallenge,
-} from '@/lib/db/challenges';
-import { NATIONAL } from '@/lib/domain/permissions';
 import { sendEmails } from '@/lib/notify/email';
 import {
   AdjudicateChallengeSchema,
@@ -18,10 +9,16 @@ import {
   ReplyToChallengeSchema,
   WithdrawChallengeSchema,
 } from '@/lib/schemas/challenges';
-import { authorise, runAction, type ActionResult } from './run';
+import { adjudicateChallenge } from '@/lib/use-cases/challenges/adjudicate-challenge';
+import { decideChallenge } from '@/lib/use-cases/challenges/decide-challenge';
+import { raiseChallenge } from '@/lib/use-cases/challenges/raise-challenge';
+import { referChallenge } from '@/lib/use-cases/challenges/refer-challenge';
+import { replyToChallenge } from '@/lib/use-cases/challenges/reply-to-challenge';
+import { withdrawChallenge } from '@/lib/use-cases/challenges/withdraw-challenge';
+import { runAction, type ActionResult } from './run';
 
-// Area scope (a Head of Service's own area, an auditor's own case) is checked
-// against the challenge itself in lib/db/challenges.ts.
+// Who may take each step is decided against the challenge itself (its area, its
+// auditor, its raiser) in lib/use-cases/challenges.
 
 export async function raiseChallengeAction(input: unknown): Promise<ActionResult<{ challengeId: string }>> {
   return runAction(RaiseChallengeSchema, input, async (actor, request) => {
@@ -33,7 +30,6 @@ export async function raiseChallengeAction(input: unknown): Promise<ActionResult
 
 export async function replyToChallengeAction(input: unknown): Promise<ActionResult> {
   return runAction(ReplyToChallengeSchema, input, async (actor, request) => {
-    authorise(actor, 'challenge.reply', NATIONAL);
     await sendEmails((await replyToChallenge(actor, request, new Date())).emails);
     return null;
   });
@@ -41,7 +37,6 @@ export async function replyToChallengeAction(input: unknown): Promise<ActionResu
 
 export async function decideChallengeAction(input: unknown): Promise<ActionResult> {
   return runAction(DecideChallengeSchema, input, async (actor, request) => {
-    authorise(actor, 'challenge.decide', NATIONAL);
     await sendEmails((await decideChallenge(actor, request, new Date())).emails);
     return null;
   });
@@ -49,7 +44,6 @@ export async function decideChallengeAction(input: unknown): Promise<ActionResul
 
 export async function referChallengeAction(input: unknown): Promise<ActionResult> {
   return runAction(ReferChallengeSchema, input, async (actor, request) => {
-    authorise(actor, 'challenge.decide', NATIONAL);
     await sendEmails((await referChallenge(actor, request, new Date())).emails);
     return null;
   });
@@ -57,7 +51,6 @@ export async function referChallengeAction(input: unknown): Promise<ActionResult
 
 export async function adjudicateChallengeAction(input: unknown): Promise<ActionResult> {
   return runAction(AdjudicateChallengeSchema, input, async (actor, request) => {
-    authorise(actor, 'challenge.adjudicate', NATIONAL);
     await sendEmails((await adjudicateChallenge(actor, request, new Date())).emails);
     return null;
   });

@@ -7,6 +7,7 @@
 import { RuleError } from './errors';
 import { can, inArea, NATIONAL } from './permissions';
 import type { Role } from './roles';
+import { rankOf, type RubricContent } from './rubric';
 
 export const CHALLENGE_STATUSES = [
   'AWAITING_REPLY',
@@ -258,6 +259,77 @@ export function assertCanWithdraw(state: ChallengeState, actor: Actor): void {
     throw new RuleError('Only the person who raised this challenge can withdraw it.');
 }
 
+/**
+ * Who may see a challenge at all (and so act on it): area leaders their own
+ * area's; auditors only those on cases they graded; national leads every one.
+ * Anyone else reads it as missing.
+ */
+export function canSeeChallenge(
+  actor: { userId: string; role: Role; serviceAreaId: string | null },
+  challenge: { serviceAreaId: string; auditorId: string },
+): boolean {
+  if (!can(actor, 'challenge.view', inArea(challenge.serviceAreaId))) return false;
+  if (actor.role === 'IMPROVEMENT_MANAGER') return challenge.auditorId === actor.userId;
+  return true;
+}
+
+/** The same rule as a list's filter: one area, one auditor's cases, or every area; null for none. */
+export type ChallengeListScope = { serviceAreaId: string } | { auditorId: string } | { everyArea: true };
+
+export function challengeListScope(actor: {
+  userId: string;
+  role: Role;
+  serviceAreaId: string | null;
+}): ChallengeListScope | null {
+  if (actor.serviceAreaId !== null)
+    return can(actor, 'challenge.view', inArea(actor.serviceAreaId))
+      ? { serviceAreaId: actor.serviceAreaId }
+      : null;
+  if (!can(actor, 'challenge.view', inArea('*'))) return null;
+  return actor.role === 'IMPROVEMENT_MANAGER' ? { auditorId: actor.userId } : { everyArea: true };
+}
+
+/** Once the audit is published no challenge step may change a grade. */
+export function assertGradesNotFinal(auditStatus: string): void {
+  if (auditStatus === 'PUBLISHED') throw new RuleError('This audit is published: its grades are final.');
+}
+
+/**
+ * The same person sending the same challenge again (a resubmitted form, a
+ * retry after a lost answer) gets the challenge they already raised: nothing new.
+ */
+export function isSameChallenge(
+  open: { raisedById: string; proposedGrade: string; reasons: string; disputedSections: string[] },
+  actorId: string,
+  input: { disputedSections: string[]; proposedGrade: string; reasons: string },
+): boolean {
+  const sections = (keys: string[]) => [...new Set(keys)].sort().join(',');
+  return (
+    open.raisedById === actorId &&
+    open.proposedGrade === input.proposedGrade &&
+    open.reasons === input.reasons &&
+    sections(open.disputedSections) === sections(input.disputedSections)
+  );
+}
+
+/** A proposed or new grade must be on the rubric's scale and differ from the current one. */
+export function assertGradeOnScale(
+  content: RubricContent,
+  grade: string | null,
+  current: string,
+  field: string,
+): void {
+  if (!grade || rankOf(content.scale, grade) < 0) throw new RuleError('Choose a grade from the scale', field);
+  if (grade === current) throw new RuleError('Choose a grade different from the current one', field);
+}
+
+/** Disputed sections are the rubric's own. */
+export function assertDisputedSections(content: RubricContent, disputedSections: string[]): void {
+  const sectionKeys = new Set(content.sections.map((section) => section.key));
+  if (disputedSections.some((key) => !sectionKeys.has(key)))
+    throw new RuleError('Choose the disputed sections from the list', 'disputedSections');
+}
+
 export type NextStepOwner = 'auditor' | 'audit-lead' | 'national-service-director';
 export const NEXT_STEP_OWNER_LABELS: Record<NextStepOwner, string> = {
   auditor: 'The auditor',
@@ -305,6 +377,35 @@ export function isOverdue(challenge: Parameters<typeof nextStep>[0], now: Date):
   const step = nextStep(challenge);
   return step !== null && now.getTime() >= step.dueBy.getTime();
 }
+
+/** A challenge as its card shows it: the case, every step so far, and who owns the next. */
+export type ChallengeView = {
+  id: string;
+  version: number;
+  caseReference: string;
+  sampledCaseId: string;
+  auditName: string;
+  areaCode: string;
+  status: ChallengeStatus;
+  raisedBy: string;
+  raisedById: string;
+  auditorId: string;
+  raisedAt: Date;
+  disputedSections: string[];
+  proposedGrade: string;
+  originalGrade: string;
+  currentGrade: string;
+  reasons: string;
+  reply: string | null;
+  decision: string | null;
+  decisionReasons: string | null;
+  adjudication: string | null;
+  adjudicationReasons: string | null;
+  referred: boolean;
+  nextStep: { owner: string; dueBy: Date } | null;
+  overdue: boolean;
+  content: RubricContent;
+};
 
 /** The key `challengeFigures` counts a re-grade under: "not-met→met". */
 export function regradeKey(fromGrade: string, toGrade: string): string {

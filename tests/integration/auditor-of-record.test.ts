@@ -11,7 +11,7 @@ import { raiseConcernAction, submitCaseAuditAction } from '@/lib/actions/grading
 import { MESSAGES } from '@/lib/actions/run';
 import { autoAssignAction, reassignCaseAction } from '@/lib/actions/sampling';
 import { DRAFT_HANDED_OVER_REASON, getFeedbackSheet, getGradingCase } from '@/lib/db/case-audits';
-import { findChallenges } from '@/lib/db/challenges';
+import { findChallenges } from '@/lib/use-cases/challenges/find-challenges';
 import { db } from '@/lib/db/client';
 import { LOCAL_QUALITY_IMPACT_TOOL } from '../../prisma/seed/thresholds';
 

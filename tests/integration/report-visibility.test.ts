@@ -17,7 +17,7 @@ import { GET as exportCalibration } from '@/app/(app)/audits/[auditId]/calibrati
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { submitBenchmarkAction } from '@/lib/actions/benchmarks';
 import { calibrationFor } from '@/lib/db/benchmarks';
-import { auditChallengeFiguresFor } from '@/lib/db/challenges';
+import { getAuditChallengeFigures as auditChallengeFiguresFor } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
 import { db } from '@/lib/db/client';
 import { auditsUnderWay } from '@/lib/db/dashboards';
 import { getAuditReport } from '@/lib/db/reports';

@@ -7,7 +7,6 @@ import {
   replyToChallengeAction,
   withdrawChallengeAction,
 } from '@/lib/actions/challenges';
-import type { ChallengeView } from '@/lib/db/challenges';
 import type { Actor } from '@/lib/domain/actor';
 import {
   ADJUDICATION_LABELS,
@@ -16,6 +15,7 @@ import {
   DECISION_LABELS,
   DECISIONS,
   NEXT_STEP_OWNER_LABELS,
+  type ChallengeView,
   type NextStepOwner,
 } from '@/lib/domain/challenges';
 import { can, inArea } from '@/lib/domain/permissions';

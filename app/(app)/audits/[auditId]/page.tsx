@@ -11,7 +11,7 @@ import { updateAuditAction } from '@/lib/actions/audits';
 import { requireActor } from '@/lib/auth/actor';
 import { auditFormOptions } from '@/lib/db/audit-form-options';
 import { getAudit } from '@/lib/db/audits';
-import { auditChallengeFiguresFor } from '@/lib/db/challenges';
+import { getAuditChallengeFigures } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
 import { getThresholdVersion } from '@/lib/db/thresholds';
 import {
   AUDIT_KIND_LABELS,
@@ -41,7 +41,7 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
     (actor.serviceAreaId !== null && can(actor, 'report.view', inArea(actor.serviceAreaId)));
   const options = canManage ? await auditFormOptions(audit.id) : null;
   const [challenges, thresholdVersion] = await Promise.all([
-    auditChallengeFiguresFor(actor, audit.id),
+    getAuditChallengeFigures(actor, audit.id),
     getThresholdVersion(audit.thresholdVersionId),
   ]);
   const figures = challenges?.shown ? challenges.figures : null;

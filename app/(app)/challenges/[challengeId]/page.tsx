@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireActor } from '@/lib/auth/actor';
-import { findChallenges } from '@/lib/db/challenges';
+import { findChallenges } from '@/lib/use-cases/challenges/find-challenges';
 import { can, inArea } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
 import { ChallengeCard } from '../challenge-card';

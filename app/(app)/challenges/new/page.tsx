@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { CheckboxGroupField, SelectField, TextAreaField } from '@/components/ui/fields';
 import { raiseChallengeAction } from '@/lib/actions/challenges';
 import { requireActor } from '@/lib/auth/actor';
-import { getChallengeableCase } from '@/lib/db/challenges';
+import { getChallengeableCase } from '@/lib/use-cases/challenges/get-challengeable-case';
 import { isUuid } from '@/lib/schemas/fields';
 
 export const metadata: Metadata = { title: 'Challenge a grade' };
