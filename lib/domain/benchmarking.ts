@@ -661,6 +661,14 @@ export const BENCHMARK_STATUS_LABELS: Record<string, string> = {
   MODERATED: 'Moderated',
 };
 
+/**
+ * A benchmark whose benchmarker has submitted: both gradings exist, so they
+ * may be compared (and the first shown). Before that there is nothing to compare.
+ */
+export function hasBothGradings(status: string): boolean {
+  return status === 'SUBMITTED' || status === 'MODERATED';
+}
+
 /** A benchmark its benchmarker has not submitted yet: they grade blind until they do. */
 export const UNSUBMITTED_BENCHMARK_STATUSES = ['ASSIGNED', 'IN_PROGRESS'] as const;
 

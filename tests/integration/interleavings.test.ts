@@ -28,7 +28,7 @@ import {
 import { submitCaseAuditAction } from '@/lib/actions/grading';
 import { MESSAGES, type ActionResult } from '@/lib/actions/run';
 import { reassignCaseAction } from '@/lib/actions/sampling';
-import { getComparison } from '@/lib/db/benchmarks';
+import { getComparison } from '@/lib/use-cases/benchmarks/get-comparison';
 import { db } from '@/lib/db/client';
 import type { ChallengeStatus } from '@/lib/domain/challenges';
 import { emptyAnswers } from '@/lib/domain/grading';

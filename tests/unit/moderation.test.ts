@@ -4,6 +4,7 @@ import {
   assertOpenForBenchmarking,
   benchmarksAssignedMessage,
   compareGradings,
+  hasBothGradings,
   MODERATOR_IS_AUDITOR,
   MODERATOR_IS_BENCHMARKER,
   reasonNotToModerate,
@@ -159,5 +160,16 @@ describe('benchmarksAssignedMessage', () => {
     expect(benchmarksAssignedMessage(1)).toMatchObject({ title: '1 case to benchmark', link: '/benchmarks' });
     expect(benchmarksAssignedMessage(3).title).toBe('3 cases to benchmark');
     expect(benchmarksAssignedMessage(3).body).toMatch(/blind/);
+  });
+});
+
+describe('hasBothGradings', () => {
+  it.each([
+    ['ASSIGNED', false],
+    ['IN_PROGRESS', false],
+    ['SUBMITTED', true],
+    ['MODERATED', true],
+  ])('%s: %s', (status, expected) => {
+    expect(hasBothGradings(status)).toBe(expected);
   });
 });
