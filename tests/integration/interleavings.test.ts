@@ -523,7 +523,7 @@ describe('interleavings', () => {
       status: 'AWAITING_DECISION',
     });
     const lead = await actingAs('SENIOR_SERVICE_MANAGER');
-    // Another writer (a moderation, as lib/db/benchmarks.ts writes it) holds the case and changes its grade.
+    // Another writer (a moderation, as lib/use-cases/benchmarks/moderate-benchmark.ts writes it) holds the case and changes its grade.
     const moderation = new pg.Client({ connectionString: env().DATABASE_URL });
     await moderation.connect();
     try {

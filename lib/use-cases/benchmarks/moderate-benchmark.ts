@@ -21,7 +21,7 @@ import { can, inArea } from '@/lib/domain/permissions';
  * benchmarker has submitted, in an audit not yet published, where the two
  * gradings differ, and who is neither the benchmarker nor the auditor whose
  * grades were compared nor the case's auditor of record (reasonNotToModerate;
- * the database refuses the last two as well).
+ * a trigger refuses the benchmarker and the auditor of record as well).
  *
  * The agreed grades become the case's grades (reports count them), written
  * by applyGrades with the history entry; the benchmark keeps both gradings,
