@@ -13,7 +13,11 @@ import {
   type Direction,
   type GradePair,
 } from './agreement';
+import type { AuditStatus } from './audits';
+import { RuleError } from './errors';
+import { emptyAnswers, sectionGrades, type AnswerChange, type GradingAnswers } from './grading';
 import { ROLE_LABELS, type Role } from './roles';
+import type { RubricContent } from './rubric';
 import { sampleSizeFor, seededShuffle } from './sampling';
 
 /** Percent of an audit's graded cases that are benchmarked, before coverage. */
@@ -351,6 +355,118 @@ export function moderatorProblem(
   return null;
 }
 
+/** Benchmarks are drawn, graded and moderated while the audit is graded or reviewed. */
+export const OPEN_FOR_BENCHMARKING: readonly AuditStatus[] = ['GRADING', 'REVIEW'];
+
+export function assertOpenForBenchmarking(status: AuditStatus): void {
+  if (!OPEN_FOR_BENCHMARKING.includes(status))
+    throw new RuleError(
+      'Benchmarking happens while an audit is being graded or reviewed, before it is published.',
+    );
+}
+
+/** What a benchmarker is told (inbox and e-mail) when cases are given to them. */
+export function benchmarksAssignedMessage(count: number): { title: string; body: string; link: string } {
+  return {
+    title: `${count} case${count === 1 ? '' : 's'} to benchmark`,
+    body: 'Grade each case blind: the original grades are shown only after you submit yours.',
+    link: '/benchmarks',
+  };
+}
+
+/** A benchmark as stored: the auditor's grades, copied when it was chosen, and the benchmarker's answers. */
+export type StoredGradings = {
+  firstOverallGrade: string;
+  firstSectionGrades: Record<string, string | null>;
+  overallGrade: string | null;
+  /** Null until the benchmarker first saves. */
+  answers: GradingAnswers | null;
+};
+
+/** Both gradings of a benchmark, on the sections of `content`, and where they differ. */
+export function compareGradings(
+  content: RubricContent,
+  stored: StoredGradings,
+): { first: Grades; second: Grades; differences: Difference[] } {
+  const first: Grades = { overall: stored.firstOverallGrade, sections: stored.firstSectionGrades };
+  const second: Grades = {
+    overall: stored.overallGrade,
+    sections: sectionGrades(stored.answers ?? emptyAnswers(content)),
+  };
+  const sectionKeys = content.sections.map((section) => section.key);
+  return { first, second, differences: gradeDifferences(sectionKeys, first, second) };
+}
+
+/**
+ * Why this benchmark cannot be moderated by `moderatorId` now; null when it
+ * can. A moderation settles a submitted benchmark whose gradings differ, in an
+ * audit not yet published, by someone party to neither grading
+ * (moderatorProblem; the database refuses it too).
+ */
+export function reasonNotToModerate(
+  moderatorId: string,
+  benchmark: {
+    status: string;
+    differences: number;
+    auditStatus: AuditStatus;
+    benchmarkerId: string;
+    auditorIds: readonly string[];
+  },
+): string | null {
+  if (benchmark.status !== 'SUBMITTED') return 'This benchmark has already been moderated.';
+  if (benchmark.differences === 0) return 'The two gradings agree: there is nothing to moderate.';
+  if (benchmark.auditStatus === 'PUBLISHED') return 'This audit is published: its grades are final.';
+  return moderatorProblem(moderatorId, benchmark);
+}
+
+export type AgreedGrades = { overall: string | null; sections: Record<string, string> };
+
+/**
+ * The grades a moderation records: an agreed grade for each differing section;
+ * overall, the agreed grade if one was given, else the auditor's. Call after
+ * moderationProblems found none, so every differing field has its grade.
+ */
+export function agreedGrades(
+  differences: Difference[],
+  agreed: Record<string, string>,
+  firstOverall: string | null,
+): AgreedGrades {
+  return {
+    overall: agreed.overall ?? firstOverall,
+    sections: Object.fromEntries(
+      differences
+        .filter((difference) => difference.field !== 'overall')
+        .map((difference) => [difference.field, agreed[difference.field]!]),
+    ),
+  };
+}
+
+/**
+ * The case's answers with the agreed grades written in, and what changed for
+ * its history. A section the case no longer has is left alone; a grade already
+ * agreed is no change.
+ */
+export function withAgreedGrades(
+  answers: GradingAnswers,
+  overallGrade: string,
+  agreed: AgreedGrades,
+): { answers: GradingAnswers; changes: AnswerChange[] } {
+  const sections = { ...answers.sections };
+  const changes: AnswerChange[] = [];
+  for (const [sectionKey, grade] of Object.entries(agreed.sections)) {
+    const section = sections[sectionKey];
+    if (!section || section.grade === grade) continue;
+    changes.push({ field: `sections.${sectionKey}.grade`, from: section.grade ?? '', to: grade });
+    sections[sectionKey] = { ...section, grade };
+  }
+  const changed = { ...answers, sections };
+  if (agreed.overall && agreed.overall !== overallGrade) {
+    changes.push({ field: 'overallGrade', from: overallGrade, to: agreed.overall });
+    changed.overallGrade = agreed.overall;
+  }
+  return { answers: changed, changes };
+}
+
 export type BenchmarkPair = {
   auditId: string;
   auditName: string;
@@ -544,6 +660,14 @@ export const BENCHMARK_STATUS_LABELS: Record<string, string> = {
   SUBMITTED: 'Submitted',
   MODERATED: 'Moderated',
 };
+
+/**
+ * A benchmark whose benchmarker has submitted: both gradings exist, so they
+ * may be compared (and the first shown). Before that there is nothing to compare.
+ */
+export function hasBothGradings(status: string): boolean {
+  return status === 'SUBMITTED' || status === 'MODERATED';
+}
 
 /** A benchmark its benchmarker has not submitted yet: they grade blind until they do. */
 export const UNSUBMITTED_BENCHMARK_STATUSES = ['ASSIGNED', 'IN_PROGRESS'] as const;

@@ -15,7 +15,9 @@ import {
   submitBenchmarkAction,
 } from '@/lib/actions/benchmarks';
 import { MESSAGES } from '@/lib/actions/run';
-import { calibrationFor, getBenchmarkCase, getComparison } from '@/lib/db/benchmarks';
+import { getBenchmarkCase } from '@/lib/use-cases/benchmarks/get-benchmark-case';
+import { getCalibration } from '@/lib/use-cases/benchmarks/get-calibration';
+import { getComparison } from '@/lib/use-cases/benchmarks/get-comparison';
 import { getFeedbackSheet } from '@/lib/db/case-audits';
 import { db } from '@/lib/db/client';
 import { MODERATOR_IS_AUDITOR, MODERATOR_IS_BENCHMARKER } from '@/lib/domain/benchmarking';
@@ -199,7 +201,7 @@ describe('moderation', () => {
       }),
     );
     expect(twice.ok).toBe(false);
-    const { calibration } = await calibrationFor(moderator.actor, audit.id);
+    const { calibration } = await getCalibration(moderator.actor, audit.id);
     expect(calibration.pairs).toBe(1);
     expect(calibration.moderations.map(({ moderatorId, count }) => ({ moderatorId, count }))).toEqual([
       { moderatorId: moderator.id, count: 1 },

@@ -28,7 +28,7 @@ import {
 import { submitCaseAuditAction } from '@/lib/actions/grading';
 import { MESSAGES, type ActionResult } from '@/lib/actions/run';
 import { reassignCaseAction } from '@/lib/actions/sampling';
-import { getComparison } from '@/lib/db/benchmarks';
+import { getComparison } from '@/lib/use-cases/benchmarks/get-comparison';
 import { db } from '@/lib/db/client';
 import type { ChallengeStatus } from '@/lib/domain/challenges';
 import { emptyAnswers } from '@/lib/domain/grading';
@@ -523,7 +523,7 @@ describe('interleavings', () => {
       status: 'AWAITING_DECISION',
     });
     const lead = await actingAs('SENIOR_SERVICE_MANAGER');
-    // Another writer (a moderation, as lib/db/benchmarks.ts writes it) holds the case and changes its grade.
+    // Another writer (a moderation, as lib/use-cases/benchmarks/moderate-benchmark.ts writes it) holds the case and changes its grade.
     const moderation = new pg.Client({ connectionString: env().DATABASE_URL });
     await moderation.connect();
     try {

@@ -16,7 +16,7 @@ import {
 import { GET as exportCalibration } from '@/app/(app)/audits/[auditId]/calibration/export/route';
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { submitBenchmarkAction } from '@/lib/actions/benchmarks';
-import { calibrationFor } from '@/lib/db/benchmarks';
+import { getCalibration } from '@/lib/use-cases/benchmarks/get-calibration';
 import { getAuditChallengeFigures as auditChallengeFiguresFor } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
 import { db } from '@/lib/db/client';
 import { auditsUnderWay } from '@/lib/db/dashboards';
@@ -87,7 +87,7 @@ describe('an audit in which the reader still benchmarks blind', () => {
     const { audit } = await createBenchmark({ benchmarkerId: benchmarker.id });
     const colleague = await actingAs('SENIOR_SERVICE_MANAGER');
 
-    await expect(calibrationFor(benchmarker.actor, audit.id)).rejects.toBeInstanceOf(
+    await expect(getCalibration(benchmarker.actor, audit.id)).rejects.toBeInstanceOf(
       WithheldWhileBenchmarkingError,
     );
     for (const query of ['format=xlsx', 'format=csv&table=agreement-overall']) {
@@ -99,7 +99,7 @@ describe('an audit in which the reader still benchmarks blind', () => {
       expect(response.status, query).toBe(403);
       expect(await response.text(), query).toContain(WITHHELD_MESSAGE);
     }
-    expect((await calibrationFor(colleague.actor, audit.id)).auditName).toBe(audit.name);
+    expect((await getCalibration(colleague.actor, audit.id)).auditName).toBe(audit.name);
 
     expect(await auditChallengeFiguresFor(benchmarker.actor, audit.id)).toEqual({
       shown: false,

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
-import { findMyBenchmarks } from '@/lib/db/benchmarks';
 import { BENCHMARK_STATUS_LABELS } from '@/lib/domain/benchmarking';
 import { can, NATIONAL } from '@/lib/domain/permissions';
+import { findMyBenchmarks } from '@/lib/use-cases/benchmarks/find-my-benchmarks';
 
 export const metadata: Metadata = { title: 'Benchmarking' };
 export const dynamic = 'force-dynamic';

@@ -5,10 +5,10 @@ import { notFound, redirect } from 'next/navigation';
 import { GradingForm } from '@/components/grading/grading-form';
 import { submitBenchmarkAction } from '@/lib/actions/benchmarks';
 import { requireActor } from '@/lib/auth/actor';
-import { getBenchmarkCase } from '@/lib/db/benchmarks';
 import { LAW_TYPE_LABELS } from '@/lib/domain/audits';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { isUuid } from '@/lib/schemas/fields';
+import { getBenchmarkCase } from '@/lib/use-cases/benchmarks/get-benchmark-case';
 
 export const metadata: Metadata = { title: 'Benchmark a case' };
 export const dynamic = 'force-dynamic';

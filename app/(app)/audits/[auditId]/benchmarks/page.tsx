@@ -7,11 +7,12 @@ import { DataTable } from '@/components/ui/data-table';
 import { addBenchmarkCaseAction, drawBenchmarksAction } from '@/lib/actions/benchmarks';
 import { requireActor } from '@/lib/auth/actor';
 import { getAudit } from '@/lib/db/audits';
-import { benchmarkerOptions, DEFAULT_BENCHMARK_SHARE, findAuditBenchmarks } from '@/lib/db/benchmarks';
-import { BENCHMARK_STATUS_LABELS } from '@/lib/domain/benchmarking';
+import { BENCHMARK_STATUS_LABELS, DEFAULT_BENCHMARK_SHARE } from '@/lib/domain/benchmarking';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { ROLE_LABELS, type Role } from '@/lib/domain/roles';
 import { isUuid } from '@/lib/schemas/fields';
+import { findAuditBenchmarks } from '@/lib/use-cases/benchmarks/find-audit-benchmarks';
+import { findBenchmarkerOptions } from '@/lib/use-cases/benchmarks/find-benchmarker-options';
 
 export const metadata: Metadata = { title: 'Benchmarking' };
 export const dynamic = 'force-dynamic';
@@ -23,7 +24,10 @@ export default async function AuditBenchmarksPage({ params }: { params: Promise<
   if (!isUuid(auditId) || !(canManage || can(actor, 'calibration.view', NATIONAL))) notFound();
   const audit = await getAudit(auditId);
   if (!audit) notFound();
-  const [benchmarks, people] = await Promise.all([findAuditBenchmarks(auditId), benchmarkerOptions(auditId)]);
+  const [benchmarks, people] = await Promise.all([
+    findAuditBenchmarks(actor, auditId),
+    findBenchmarkerOptions(actor, auditId),
+  ]);
   const open = audit.status === 'GRADING' || audit.status === 'REVIEW';
   return (
     <div className="space-y-8">

@@ -4,11 +4,10 @@ import { notFound } from 'next/navigation';
 import { ReportTableView } from '@/components/reports/report-table';
 import { WithheldWhileBenchmarking } from '@/components/reports/withheld-while-benchmarking';
 import { requireActor } from '@/lib/auth/actor';
-import { calibrationFor } from '@/lib/db/benchmarks';
 import { WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
-import { can, NATIONAL } from '@/lib/domain/permissions';
 import { calibrationTables } from '@/lib/report/calibration-tables';
 import { isUuid } from '@/lib/schemas/fields';
+import { getCalibration } from '@/lib/use-cases/benchmarks/get-calibration';
 
 export const metadata: Metadata = { title: 'Calibration report' };
 export const dynamic = 'force-dynamic';
@@ -16,8 +15,8 @@ export const dynamic = 'force-dynamic';
 export default async function CalibrationPage({ params }: { params: Promise<{ auditId: string }> }) {
   const actor = await requireActor();
   const { auditId } = await params;
-  if (!isUuid(auditId) || !can(actor, 'calibration.view', NATIONAL)) notFound();
-  const found = await calibrationFor(actor, auditId).catch((error: unknown) =>
+  if (!isUuid(auditId)) notFound();
+  const found = await getCalibration(actor, auditId).catch((error: unknown) =>
     error instanceof WithheldWhileBenchmarkingError ? null : notFound(),
   );
   if (!found)

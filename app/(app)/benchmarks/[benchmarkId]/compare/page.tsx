@@ -6,11 +6,11 @@ import { SelectField, TextAreaField } from '@/components/ui/fields';
 import { DataTable } from '@/components/ui/data-table';
 import { moderateBenchmarkAction } from '@/lib/actions/benchmarks';
 import { requireActor } from '@/lib/auth/actor';
-import { getComparison, type Comparison } from '@/lib/db/benchmarks';
 import { agreedField } from '@/lib/domain/benchmarking';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
+import { getComparison, type Comparison } from '@/lib/use-cases/benchmarks/get-comparison';
 
 export const metadata: Metadata = { title: 'Benchmark comparison' };
 export const dynamic = 'force-dynamic';

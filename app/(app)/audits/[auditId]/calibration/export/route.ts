@@ -1,12 +1,11 @@
 import { getActor } from '@/lib/auth/actor';
-import { calibrationFor } from '@/lib/db/benchmarks';
 import { NotFoundOrForbiddenError, WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
-import { can, NATIONAL } from '@/lib/domain/permissions';
 import { calibrationTables } from '@/lib/report/calibration-tables';
 import { tableCsv, tablesWorkbook } from '@/lib/report/xlsx';
 import { isUuid } from '@/lib/schemas/fields';
 import { recordDownload, refusedResponse } from '@/lib/http/access';
 import { withheldWhileBenchmarkingResponse } from '@/lib/http/withheld';
+import { getCalibration } from '@/lib/use-cases/benchmarks/get-calibration';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,10 +25,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ audi
   const url = new URL(request.url);
   const format = url.searchParams.get('format');
   if (!isUuid(auditId)) return notFound();
-  if (!can(actor, 'calibration.view', NATIONAL)) return refusedResponse(request, actor, `audit:${auditId}`);
   let found;
   try {
-    found = await calibrationFor(actor, auditId);
+    found = await getCalibration(actor, auditId);
   } catch (error) {
     if (error instanceof NotFoundOrForbiddenError) return refusedResponse(request, actor, `audit:${auditId}`);
     if (error instanceof WithheldWhileBenchmarkingError) return withheldWhileBenchmarkingResponse();
