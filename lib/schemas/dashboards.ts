@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_KINDS, LAW_TYPES } from '@/lib/domain/audits';
-import type { DashboardFilters } from '@/lib/db/dashboards';
+import type { DashboardFilters } from '@/lib/domain/dashboard-views';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 

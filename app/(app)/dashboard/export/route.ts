@@ -1,14 +1,6 @@
 import { getActor } from '@/lib/auth/actor';
-import {
-  auditsUnderWay,
-  latestStanding,
-  practitionerRows,
-  qaTrend,
-  sectionHeatMap,
-  teamInArea,
-  trend,
-  type DashboardScope,
-} from '@/lib/db/dashboards';
+import { teamInArea } from '@/lib/db/dashboards';
+import type { DashboardScope } from '@/lib/domain/dashboard-views';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import {
   heatMapTable,
@@ -23,6 +15,12 @@ import { tableCsv } from '@/lib/report/xlsx';
 import { parseDashboardFilters } from '@/lib/schemas/dashboards';
 import { isUuid } from '@/lib/schemas/fields';
 import { recordDownload, refusedResponse } from '@/lib/http/access';
+import { findAuditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
+import { findPractitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
+import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
+import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
+import { getSectionHeatMap } from '@/lib/use-cases/dashboards/get-section-heat-map';
+import { getTrend } from '@/lib/use-cases/dashboards/get-trend';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,26 +50,26 @@ export async function GET(request: Request) {
   try {
     switch (url.searchParams.get('table')) {
       case 'standing':
-        table = standingTable(await latestStanding(actor, scope, filters), groupHeading);
+        table = standingTable(await getLatestStanding(actor, scope, filters), groupHeading);
         break;
       case 'trend-good':
-        table = trendTable(await trend(actor, scope, filters), 'good', 'Good or above');
+        table = trendTable(await getTrend(actor, scope, filters), 'good', 'Good or above');
         break;
       case 'trend-lowest':
-        table = trendTable(await trend(actor, scope, filters), 'lowest', 'lowest grade');
+        table = trendTable(await getTrend(actor, scope, filters), 'lowest', 'lowest grade');
         break;
       case 'quality-assurance':
-        table = qaTable(await qaTrend(actor, scope, filters));
+        table = qaTable(await getQaTrend(actor, scope, filters));
         break;
       case 'sections-heat-map':
-        table = heatMapTable(await sectionHeatMap(actor, scope, filters), groupHeading);
+        table = heatMapTable(await getSectionHeatMap(actor, scope, filters), groupHeading);
         break;
       case 'audits-under-way':
-        table = progressTable(await auditsUnderWay(actor, scope, filters, new Date()));
+        table = progressTable(await findAuditsUnderWay(actor, scope, filters, new Date()));
         break;
       case 'practitioners':
         if (scope.level === 'national') return notFound();
-        table = practitionersTable(await practitionerRows(actor, scope, filters), 'Good or above');
+        table = practitionersTable(await findPractitionerRows(actor, scope, filters), 'Good or above');
         break;
       default:
         return notFound();
