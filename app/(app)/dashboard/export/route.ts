@@ -1,6 +1,5 @@
 import { getActor } from '@/lib/auth/actor';
 import { teamInArea } from '@/lib/db/dashboards';
-import type { DashboardScope } from '@/lib/domain/dashboard-views';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import {
   heatMapTable,
@@ -12,8 +11,7 @@ import {
 } from '@/lib/report/dashboard-tables';
 import type { ReportTable } from '@/lib/report/tables';
 import { tableCsv } from '@/lib/report/xlsx';
-import { parseDashboardFilters } from '@/lib/schemas/dashboards';
-import { isUuid } from '@/lib/schemas/fields';
+import { parseDashboardFilters, parseDashboardScope } from '@/lib/schemas/dashboards';
 import { recordDownload, refusedResponse } from '@/lib/http/access';
 import { findAuditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
 import { findPractitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
@@ -34,15 +32,8 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const area = url.searchParams.get('area');
   const team = url.searchParams.get('team');
-  if ((area !== null && !isUuid(area)) || (team !== null && !(isUuid(team) || team === 'none')))
-    return notFound();
-  if (team !== null && area === null) return notFound();
-  const scope: DashboardScope =
-    area === null
-      ? { level: 'national' }
-      : team === null
-        ? { level: 'area', serviceAreaId: area }
-        : { level: 'team', serviceAreaId: area, teamId: team };
+  const scope = parseDashboardScope({ area, team });
+  if (!scope) return notFound();
   if (scope.level === 'team' && !(await teamInArea(scope.serviceAreaId, scope.teamId))) return notFound();
   const filters = parseDashboardFilters(url.searchParams);
   const groupHeading = scope.level === 'national' ? 'Service area' : 'Team';

@@ -12,10 +12,9 @@ import { Widget } from '@/components/dashboards/widget';
 import { requireActor } from '@/lib/auth/actor';
 import { scopeLabel } from '@/lib/db/dashboards';
 import { drillDownLevel } from '@/lib/domain/dashboard';
-import { NO_TEAM_KEY, type DashboardScope } from '@/lib/domain/dashboard-views';
+import { NO_TEAM_KEY } from '@/lib/domain/dashboard-views';
 import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
-import { isUuid } from '@/lib/schemas/fields';
-import { dashboardQuery, parseDashboardFilters } from '@/lib/schemas/dashboards';
+import { dashboardQuery, parseDashboardFilters, parseDashboardScope } from '@/lib/schemas/dashboards';
 import { findAuditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
 import { findPractitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
 import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
@@ -35,9 +34,9 @@ export default async function AreaDashboardPage({
 }) {
   const actor = await requireActor();
   const { areaId } = await params;
-  if (!isUuid(areaId) || !can(actor, 'dashboard.area', inArea(areaId))) notFound();
+  const scope = parseDashboardScope({ area: areaId, team: null });
+  if (scope?.level !== 'area' || !can(actor, 'dashboard.area', inArea(areaId))) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const scope: DashboardScope = { level: 'area', serviceAreaId: areaId };
   const label = await scopeLabel(scope);
   const props = { scope, filters };
   const level = drillDownLevel(actor, areaId);

@@ -10,10 +10,8 @@ import { Widget } from '@/components/dashboards/widget';
 import { requireActor } from '@/lib/auth/actor';
 import { scopeLabel, teamInArea } from '@/lib/db/dashboards';
 import { drillDownLevel } from '@/lib/domain/dashboard';
-import type { DashboardScope } from '@/lib/domain/dashboard-views';
 import { can, inArea } from '@/lib/domain/permissions';
-import { isUuid } from '@/lib/schemas/fields';
-import { dashboardQuery, parseDashboardFilters } from '@/lib/schemas/dashboards';
+import { dashboardQuery, parseDashboardFilters, parseDashboardScope } from '@/lib/schemas/dashboards';
 import { findPractitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
 import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
 import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
@@ -31,10 +29,10 @@ export default async function TeamDashboardPage({
 }) {
   const actor = await requireActor();
   const { areaId, teamId } = await params;
-  if (!isUuid(areaId) || !(isUuid(teamId) || teamId === 'none')) notFound();
+  const scope = parseDashboardScope({ area: areaId, team: teamId });
+  if (scope?.level !== 'team') notFound();
   if (!can(actor, 'dashboard.area', inArea(areaId)) || !(await teamInArea(areaId, teamId))) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const scope = { level: 'team', serviceAreaId: areaId, teamId } satisfies DashboardScope;
   const props = { scope, filters };
   return (
     <div className="space-y-10">
