@@ -1,11 +1,9 @@
 import Link from 'next/link';
-import {
-  findAuditsAwaitingCaseIndex,
-  findChallengesWaitingFor,
-  findCommissionedAudits,
-  findLedAudits,
-  findPublishedHeadlines,
-} from '@/lib/db/home';
+import { findAuditsAwaitingCaseIndex } from '@/lib/use-cases/home/find-audits-awaiting-case-index';
+import { findChallengesWaitingFor } from '@/lib/use-cases/home/find-challenges-waiting-for';
+import { findCommissionedAudits } from '@/lib/use-cases/home/find-commissioned-audits';
+import { findLedAudits } from '@/lib/use-cases/home/find-led-audits';
+import { findPublishedHeadlines } from '@/lib/use-cases/home/find-published-headlines';
 import type { Actor } from '@/lib/domain/actor';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
 import type { GroupShare } from '@/lib/domain/dashboard';

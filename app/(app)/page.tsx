@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireActor } from '@/lib/auth/actor';
 import { countPractitioners } from '@/lib/db/practitioners';
 import { findQueue } from '@/lib/db/sampling';
-import { reviewCounts } from '@/lib/db/reviews';
+import { countReviewsWaiting } from '@/lib/use-cases/reviews/count-reviews-waiting';
 import type { Actor } from '@/lib/domain/actor';
 import { countActiveUsers, findLockedUsers } from '@/lib/db/users';
 import { HOME_PURPOSE } from '@/lib/domain/home';
@@ -66,7 +66,7 @@ export default async function HomePage() {
 }
 
 async function ReviewerHome({ actor }: { actor: Actor }) {
-  const counts = await reviewCounts(actor, new Date());
+  const counts = await countReviewsWaiting(actor, new Date());
   const area = actor.serviceAreaId ? 'in your area ' : '';
   return (
     <>

@@ -2,7 +2,10 @@
 
 import { submitCaseAudit, type SubmitResult } from '@/lib/db/case-audits';
 import { markAllRead } from '@/lib/db/notifications';
-import { acknowledgeConcern, closeConcern, raiseConcern, recordAreaReview } from '@/lib/db/reviews';
+import { acknowledgeConcern } from '@/lib/use-cases/concerns/acknowledge-concern';
+import { closeConcern } from '@/lib/use-cases/concerns/close-concern';
+import { raiseConcern } from '@/lib/use-cases/concerns/raise-concern';
+import { recordAreaReview } from '@/lib/use-cases/reviews/record-area-review';
 import { NATIONAL } from '@/lib/domain/permissions';
 import { sendEmails } from '@/lib/notify/email';
 import {

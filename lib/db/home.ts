@@ -1,20 +1,16 @@
 import 'server-only';
 import { db } from './client';
 import { notBlindTo } from './blind';
-import { publishedAudits, trend } from './dashboards';
-import type { Actor } from '@/lib/domain/actor';
-import { AUDIT_KINDS, type AuditKind, type AuditStatus } from '@/lib/domain/audits';
-import type { GroupShare } from '@/lib/domain/dashboard';
+import type { AuditStatus } from '@/lib/domain/audits';
 import type { LedAuditProgress } from '@/lib/domain/home';
-import { can, NATIONAL } from '@/lib/domain/permissions';
 
 // Read models for the role homes: each lists what waits for one person, counted in the database.
+// Who sees which list is decided in lib/use-cases/home.
 
 export type LedAudit = { id: string; name: string; progress: LedAuditProgress };
 
 /** The audits an audit lead runs (newest first), with what the next step depends on. */
-export async function findLedAudits(actor: Actor): Promise<LedAudit[]> {
-  if (!can(actor, 'audit.manage', NATIONAL)) return [];
+export async function findAuditsLedBy(leadId: string): Promise<LedAudit[]> {
   const rows = await db().$queryRaw<
     {
       id: string;
@@ -44,7 +40,7 @@ export async function findLedAudits(actor: Actor): Promise<LedAudit[]> {
            (SELECT count(*) FROM benchmark b WHERE b.audit_id = a.id AND b.status = 'SUBMITTED') AS to_moderate,
            (SELECT count(*) FROM challenge c WHERE c.audit_id = a.id AND c.status = 'AWAITING_DECISION') AS to_decide
     FROM audit a LEFT JOIN audit_sample s ON s.audit_id = a.id
-    WHERE a.lead_id = ${actor.userId}
+    WHERE a.lead_id = ${leadId}
     ORDER BY (a.status = 'PUBLISHED'), a.window_to DESC, a.name`;
   return rows.map((row) => ({
     id: row.id,
@@ -71,22 +67,28 @@ export type WaitingChallenge = {
   waitingSince: string;
 };
 
+/** Whose challenges: those referred to the National Service Director, or those awaiting one audit lead's decision. */
+export type ChallengesAwaiting = { adjudication: true } | { adjudication: false; leadId: string };
+
 /**
- * Challenges waiting for this person: the audit lead's decisions, or the
- * National Service Director's referrals. A case under blind benchmarking by
- * this person is left out: a challenge names a lowest grade.
+ * Challenges waiting for a decision or an adjudication, oldest first. A case
+ * under blind benchmarking by the reader is left out: a challenge names a
+ * lowest grade.
  */
-export async function findChallengesWaitingFor(actor: Actor): Promise<WaitingChallenge[]> {
-  const asLead = can(actor, 'challenge.decide', NATIONAL);
-  const asAdjudicator = can(actor, 'challenge.adjudicate', NATIONAL);
-  if (!asLead && !asAdjudicator) return [];
+export async function findChallengesAwaiting(
+  waiting: ChallengesAwaiting,
+  readerId: string,
+): Promise<WaitingChallenge[]> {
   const rows = await db().challenge.findMany({
     where: {
       AND: [
-        asAdjudicator
+        waiting.adjudication
           ? { status: 'REFERRED' }
-          : { status: 'AWAITING_DECISION', caseAudit: { sampledCase: { audit: { leadId: actor.userId } } } },
-        { caseAudit: notBlindTo(actor.userId) },
+          : {
+              status: 'AWAITING_DECISION',
+              caseAudit: { sampledCase: { audit: { leadId: waiting.leadId } } },
+            },
+        { caseAudit: notBlindTo(readerId) },
       ],
     },
     orderBy: { raisedAt: 'asc' },
@@ -113,17 +115,17 @@ export async function findChallengesWaitingFor(actor: Actor): Promise<WaitingCha
     reference: row.caseAudit.sampledCase.caseFile.reference,
     auditName: row.caseAudit.sampledCase.audit.name,
     areaCode: row.caseAudit.sampledCase.caseFile.serviceArea.code,
-    waitingSince: (asAdjudicator ? row.referredAt : (row.repliedAt ?? row.raisedAt))?.toISOString() ?? '',
+    waitingSince:
+      (waiting.adjudication ? row.referredAt : (row.repliedAt ?? row.raisedAt))?.toISOString() ?? '',
   }));
 }
 
 export type CommissionedAudit = { id: string; name: string; status: AuditStatus; leadName: string | null };
 
-/** Audits the National Service Director commissioned, still running first. */
-export async function findCommissionedAudits(actor: Actor): Promise<CommissionedAudit[]> {
-  if (!can(actor, 'challenge.adjudicate', NATIONAL)) return [];
+/** Audits someone (the National Service Director) commissioned, still running first. */
+export async function findAuditsCommissionedBy(userId: string): Promise<CommissionedAudit[]> {
   const rows = await db().audit.findMany({
-    where: { commissionedById: actor.userId },
+    where: { commissionedById: userId },
     orderBy: [{ windowTo: 'desc' }, { name: 'asc' }],
     select: { id: true, name: true, status: true, lead: { select: { name: true } } },
   });
@@ -149,8 +151,7 @@ export type AuditAwaitingIndex = {
  * case-file index covers: an area with no case files in the window is a gap
  * the Improvement Assistant must chase before the lead can draw a sample.
  */
-export async function findAuditsAwaitingCaseIndex(actor: Actor): Promise<AuditAwaitingIndex[]> {
-  if (!can(actor, 'caseIndex.import', NATIONAL)) return [];
+export async function findAuditsAwaitingIndex(): Promise<AuditAwaitingIndex[]> {
   const rows = await db().$queryRaw<
     {
       id: string;
@@ -190,52 +191,4 @@ export async function findAuditsAwaitingCaseIndex(actor: Actor): Promise<AuditAw
     areasWithCases: Number(row.areas_with_cases),
     caseFiles: Number(row.case_files),
   }));
-}
-
-export type PublishedHeadline = {
-  id: string;
-  name: string;
-  kind: AuditKind;
-  good: GroupShare | null;
-  lowest: GroupShare | null;
-  goodTarget: number | null;
-  lowestTarget: number | null;
-};
-
-/**
- * Published audits, newest first, with their national headline figures: the
- * same summaries and small-group rules as the national dashboard, so home and
- * dashboard cannot disagree.
- */
-export async function findPublishedHeadlines(actor: Actor): Promise<PublishedHeadline[]> {
-  if (!can(actor, 'dashboard.national', NATIONAL)) return [];
-  const headlines = await Promise.all(
-    AUDIT_KINDS.map(async (kind) => {
-      const filters = { kind, from: null, to: null, lawType: null };
-      const audits = await publishedAudits(filters);
-      if (audits.length === 0) return [];
-      const figures = await trend(actor, { level: 'national' }, filters);
-      const good = figures.good.find((series) => series.key === 'all');
-      const lowest = figures.lowest.find((series) => series.key === 'all');
-      return audits.map((audit): PublishedHeadline & { windowTo: string } => {
-        const index = figures.audits.findIndex((entry) => entry.auditId === audit.auditId);
-        return {
-          id: audit.auditId,
-          name: audit.name,
-          kind,
-          windowTo: audit.windowTo,
-          good: good?.points[index] ?? null,
-          lowest: lowest?.points[index] ?? null,
-          goodTarget: audit.goodOrAboveTarget,
-          lowestTarget: audit.lowestTarget,
-        };
-      });
-    }),
-  );
-  return headlines
-    .flat()
-    .sort((a, b) =>
-      a.windowTo < b.windowTo ? 1 : a.windowTo > b.windowTo ? -1 : a.name.localeCompare(b.name),
-    )
-    .map(({ windowTo: _windowTo, ...headline }) => headline);
 }

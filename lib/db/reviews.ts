@@ -1,35 +1,14 @@
 import 'server-only';
 import { notBlindTo } from './blind';
-import { db } from './client';
-import { areaLeaders, notify } from './notifications';
-import { recordAuditEvent } from './audit-events';
-import { assertVersionedUpdate } from './versioned';
-import type { Actor } from '@/lib/domain/actor';
-import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
-import { can, inArea, type Action } from '@/lib/domain/permissions';
-import {
-  assertCanAcknowledge,
-  assertCanClose,
-  concernState,
-  type ConcernState,
-} from '@/lib/domain/safeguarding';
-import type { Email } from '@/lib/notify/email';
-import { emptyAnswers } from '@/lib/domain/grading';
-import { parseRubricContent } from '@/lib/schemas/rubric';
+import { db, type Tx } from './client';
+import { concernState, type ConcernState } from '@/lib/domain/safeguarding';
 
-/**
- * The areas an actor's lists cover: their own for area roles, every area for
- * national ones. Never undefined: a missing scope would drop the filter.
- */
-function areaScope(actor: Actor, action: Action): { serviceAreaId?: string } {
-  if (actor.serviceAreaId !== null) {
-    if (!can(actor, action, inArea(actor.serviceAreaId))) throw new NotFoundOrForbiddenError();
-    return { serviceAreaId: actor.serviceAreaId };
-  }
-  // National roles: allowed in any area means allowed here with no filter.
-  if (!can(actor, action, inArea('*'))) throw new NotFoundOrForbiddenError();
-  return {};
-}
+// Read models for area reviews and safeguarding concerns. The lists take the
+// areas they cover already decided (lib/use-cases/reviews, /concerns decide
+// them from who asks); the writes are use cases too.
+
+/** The areas a list covers: one area, or (no filter) every area. */
+export type AreaFilter = { serviceAreaId?: string };
 
 export type AreaReviewItem = {
   id: string;
@@ -47,10 +26,10 @@ export type AreaReviewItem = {
   actionTaken: string | null;
 };
 
-export async function findAreaReviews(actor: Actor): Promise<AreaReviewItem[]> {
-  const scope = areaScope(actor, 'areaReview.view');
+/** Area reviews in the areas, still to review first; cases the reader benchmarks blind are left out. */
+export async function findAreaReviewsIn(areas: AreaFilter, readerId: string): Promise<AreaReviewItem[]> {
   const rows = await db().areaReview.findMany({
-    where: { AND: [scope, { caseAudit: notBlindTo(actor.userId) }] },
+    where: { AND: [areas, { caseAudit: notBlindTo(readerId) }] },
     select: {
       id: true,
       version: true,
@@ -111,39 +90,14 @@ export async function findAreaReviews(actor: Actor): Promise<AreaReviewItem[]> {
   });
 }
 
-export async function recordAreaReview(
-  actor: Actor,
-  input: { reviewId: string; version: number; actionTaken: string },
-  now: Date,
-): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const review = await tx.areaReview.findUnique({
-      where: { id: input.reviewId },
-      select: { serviceAreaId: true, reviewedAt: true },
-    });
-    if (!review || !can(actor, 'areaReview.record', inArea(review.serviceAreaId)))
-      throw new NotFoundOrForbiddenError();
-    const { count } = await tx.areaReview.updateMany({
-      where: { id: input.reviewId, version: input.version },
-      data: {
-        reviewedAt: now,
-        reviewedById: actor.userId,
-        actionTaken: input.actionTaken,
-        version: { increment: 1 },
-      },
-    });
-    await assertVersionedUpdate(
-      count,
-      () => tx.areaReview.findUnique({ where: { id: input.reviewId }, select: { id: true } }),
-      'review',
-    );
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: 'area-review.recorded',
-      entityType: 'area_review',
-      entityId: input.reviewId,
-      detail: { actionTaken: input.actionTaken },
-    });
+/** An area review to record: the area it belongs to. */
+export async function getAreaReviewTarget(
+  tx: Tx,
+  reviewId: string,
+): Promise<{ serviceAreaId: string; reviewedAt: Date | null } | null> {
+  return tx.areaReview.findUnique({
+    where: { id: reviewId },
+    select: { serviceAreaId: true, reviewedAt: true },
   });
 }
 
@@ -162,10 +116,10 @@ export type ConcernItem = {
   actionTaken: string | null;
 };
 
-export async function findConcerns(actor: Actor, now: Date): Promise<ConcernItem[]> {
-  const scope = areaScope(actor, 'concern.view');
+/** Safeguarding concerns in the areas, open ones first. */
+export async function findConcernsIn(areas: AreaFilter, now: Date): Promise<ConcernItem[]> {
   const rows = await db().safeguardingConcern.findMany({
-    where: scope,
+    where: areas,
     select: {
       id: true,
       version: true,
@@ -212,154 +166,44 @@ export async function findConcerns(actor: Actor, now: Date): Promise<ConcernItem
   }));
 }
 
-/** An auditor (on their own assigned case) or the audit lead raises a concern; area leaders and the lead hear at once. */
-export async function raiseConcern(
-  actor: Actor,
-  input: { sampledCaseId: string; description: string },
-  now: Date,
-): Promise<{ emails: Email[] }> {
-  return db().$transaction(async (tx) => {
-    const sampled = await tx.sampledCase.findUnique({
-      where: { id: input.sampledCaseId },
-      select: {
-        id: true,
-        auditId: true,
-        serviceAreaId: true,
-        assignedToId: true,
-        status: true,
-        audit: {
-          select: {
-            name: true,
-            leadId: true,
-            thresholdVersionId: true,
-            thresholdVersion: { select: { content: true } },
-          },
+/** The sampled case a concern is raised on: its area, auditor, audit and rubric. */
+export async function getCaseForConcern(tx: Tx, sampledCaseId: string) {
+  return tx.sampledCase.findUnique({
+    where: { id: sampledCaseId },
+    select: {
+      id: true,
+      auditId: true,
+      serviceAreaId: true,
+      assignedToId: true,
+      status: true,
+      audit: {
+        select: {
+          name: true,
+          leadId: true,
+          thresholdVersionId: true,
+          thresholdVersion: { select: { content: true } },
         },
-        caseFile: { select: { reference: true } },
       },
-    });
-    if (!sampled || sampled.status !== 'SELECTED') throw new NotFoundOrForbiddenError();
-    const isAuditor = actor.role === 'IMPROVEMENT_MANAGER' && sampled.assignedToId === actor.userId;
-    if (
-      !can(actor, 'concern.raise', inArea(sampled.serviceAreaId)) ||
-      (actor.role === 'IMPROVEMENT_MANAGER' && !isAuditor)
-    )
-      throw new NotFoundOrForbiddenError();
-    // The concern needs a case audit to hang on; its answers are the empty form, so grading starts from it.
-    const blank = JSON.stringify(emptyAnswers(parseRubricContent(sampled.audit.thresholdVersion.content)));
-    await tx.$executeRaw`
-      INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, answers, version, updated_at)
-      VALUES (gen_random_uuid()::text, ${sampled.id}, ${sampled.auditId}, ${sampled.serviceAreaId}, ${sampled.assignedToId ?? actor.userId}, ${sampled.audit.thresholdVersionId}, ${blank}::jsonb, 0, ${now})
-      ON CONFLICT (sampled_case_id) DO NOTHING`;
-    const caseAudit = await tx.caseAudit.findUniqueOrThrow({
-      where: { sampledCaseId: sampled.id },
-      select: { id: true },
-    });
-    const concern = await tx.safeguardingConcern.create({
-      data: {
-        caseAuditId: caseAudit.id,
-        serviceAreaId: sampled.serviceAreaId,
-        raisedById: actor.userId,
-        raisedAt: now,
-        description: input.description,
-      },
-      select: { id: true },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: 'concern.raised',
-      entityType: 'safeguarding_concern',
-      entityId: concern.id,
-      detail: { sampledCaseId: sampled.id },
-    });
-    const lead = sampled.audit.leadId
-      ? [sampled.audit.leadId]
-      : (
-          await tx.user.findMany({
-            where: { role: 'SENIOR_SERVICE_MANAGER', isActive: true },
-            select: { id: true },
-          })
-        ).map((user) => user.id);
-    const emails = await notify(tx, [...(await areaLeaders(tx, sampled.serviceAreaId)), ...lead], {
-      title: `Safeguarding concern: case ${sampled.caseFile.reference}`,
-      body: `${actor.name} raised a safeguarding concern on case ${sampled.caseFile.reference} (${sampled.audit.name}). Acknowledge it within 24 hours.`,
-      link: '/reviews',
-    });
-    return { emails };
+      caseFile: { select: { reference: true } },
+    },
   });
 }
 
-async function respond(
-  actor: Actor,
-  input: { concernId: string; version: number },
-  change: (concern: { acknowledgedAt: Date | null; closedAt: Date | null }) => Record<string, unknown>,
-  event: string,
-) {
-  await db().$transaction(async (tx) => {
-    const concern = await tx.safeguardingConcern.findUnique({
-      where: { id: input.concernId },
-      select: { serviceAreaId: true, acknowledgedAt: true, closedAt: true },
-    });
-    if (!concern || !can(actor, 'concern.respond', inArea(concern.serviceAreaId)))
-      throw new NotFoundOrForbiddenError();
-    const data = change(concern);
-    const { count } = await tx.safeguardingConcern.updateMany({
-      where: { id: input.concernId, version: input.version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    await assertVersionedUpdate(
-      count,
-      () => tx.safeguardingConcern.findUnique({ where: { id: input.concernId }, select: { id: true } }),
-      'concern',
-    );
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: event,
-      entityType: 'safeguarding_concern',
-      entityId: input.concernId,
-      detail: JSON.parse(JSON.stringify(data)) as object,
-    });
+/** A concern to acknowledge or close: its area and where it stands. */
+export async function getConcernTarget(
+  tx: Tx,
+  concernId: string,
+): Promise<{ serviceAreaId: string; acknowledgedAt: Date | null; closedAt: Date | null } | null> {
+  return tx.safeguardingConcern.findUnique({
+    where: { id: concernId },
+    select: { serviceAreaId: true, acknowledgedAt: true, closedAt: true },
   });
 }
 
-export async function acknowledgeConcern(
-  actor: Actor,
-  input: { concernId: string; version: number },
-  now: Date,
-): Promise<void> {
-  await respond(
-    actor,
-    input,
-    (concern) => {
-      assertCanAcknowledge(concern);
-      return { acknowledgedAt: now, acknowledgedById: actor.userId };
-    },
-    'concern.acknowledged',
-  );
-}
+export type ReviewCounts = { reviewsWaiting: number; concernsOpen: number; concernsOverdue: number };
 
-export async function closeConcern(
-  actor: Actor,
-  input: { concernId: string; version: number; actionTaken: string },
-  now: Date,
-): Promise<void> {
-  await respond(
-    actor,
-    input,
-    (concern) => {
-      assertCanClose(concern, input.actionTaken);
-      return { closedAt: now, closedById: actor.userId, actionTaken: input.actionTaken };
-    },
-    'concern.closed',
-  );
-}
-
-/** For home pages: what is waiting, counted in the database. */
-export async function reviewCounts(
-  actor: Actor,
-  now: Date,
-): Promise<{ reviewsWaiting: number; concernsOpen: number; concernsOverdue: number }> {
-  const scope = areaScope(actor, 'concern.view');
+/** For home pages: what is waiting in the areas, counted in the database. */
+export async function countReviewsIn(scope: AreaFilter, now: Date): Promise<ReviewCounts> {
   const overdueBefore = new Date(now.getTime() - 24 * 3_600_000);
   const [reviewsWaiting, concernsOpen, concernsOverdue] = await Promise.all([
     db().areaReview.count({ where: { ...scope, reviewedAt: null } }),

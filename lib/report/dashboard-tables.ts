@@ -7,7 +7,7 @@ import type {
   QaTrend,
   RagRow,
   Trend,
-} from '@/lib/db/dashboards';
+} from '@/lib/domain/dashboard-views';
 import type { GroupShare, RagResult } from '@/lib/domain/dashboard';
 import type { Cell, ReportTable, Tone } from './tables';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUDIT_KINDS, LAW_TYPES } from '@/lib/domain/audits';
-import type { DashboardFilters } from '@/lib/db/dashboards';
+import { NO_TEAM_KEY, type DashboardFilters, type DashboardScope } from '@/lib/domain/dashboard-views';
+import { isUuid } from './fields';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
@@ -39,4 +40,23 @@ export function dashboardQuery(filters: DashboardFilters, extra: Record<string, 
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * The scope a dashboard address names (`area`, and `team` within it, from the
+ * page's path or the export's query), or null when it names none that can
+ * exist: the caller answers 404. Whether the team belongs to the area, and
+ * whether this person may look, are decided after.
+ */
+export function parseDashboardScope(ids: {
+  area: string | null;
+  team: string | null;
+}): DashboardScope | null {
+  const { area, team } = ids;
+  if ((area !== null && !isUuid(area)) || (team !== null && !(isUuid(team) || team === NO_TEAM_KEY)))
+    return null;
+  if (area === null) return team === null ? { level: 'national' } : null;
+  return team === null
+    ? { level: 'area', serviceAreaId: area }
+    : { level: 'team', serviceAreaId: area, teamId: team };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actingAs, createAssignedCase } from '../factories';
 import { getGradingCase } from '@/lib/db/case-audits';
-import { raiseConcern } from '@/lib/db/reviews';
+import { raiseConcern } from '@/lib/use-cases/concerns/raise-concern';
 import { emptyAnswers } from '@/lib/domain/grading';
 
 describe('a safeguarding concern raised before anything is graded', () => {

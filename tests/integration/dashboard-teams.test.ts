@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actingAs, createGradedAudit, createServiceArea, createTeam } from '../factories';
-import { latestStanding, NO_TEAM_KEY, trend, type DashboardFilters } from '@/lib/db/dashboards';
+import { getLatestStanding as latestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
+import { getTrend as trend } from '@/lib/use-cases/dashboards/get-trend';
+import { NO_TEAM_KEY, type DashboardFilters } from '@/lib/domain/dashboard-views';
 import { NO_TEAM_RECORDED } from '@/lib/db/results-writer';
 
 describe('an area dashboard’s teams', () => {

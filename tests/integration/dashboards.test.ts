@@ -4,16 +4,13 @@ import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
 import { transitionAuditAction } from '@/lib/actions/audits';
 import { importResultsAction } from '@/lib/actions/reports';
 import { db } from '@/lib/db/client';
-import {
-  auditsUnderWay,
-  latestStanding,
-  practitionerRows,
-  qaTrend,
-  sectionHeatMap,
-  trend,
-  type DashboardFilters,
-  type DashboardScope,
-} from '@/lib/db/dashboards';
+import { findAuditsUnderWay as auditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
+import { getLatestStanding as latestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
+import { findPractitionerRows as practitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
+import { getQaTrend as qaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
+import { getSectionHeatMap as sectionHeatMap } from '@/lib/use-cases/dashboards/get-section-heat-map';
+import { getTrend as trend } from '@/lib/use-cases/dashboards/get-trend';
+import type { DashboardFilters, DashboardScope } from '@/lib/domain/dashboard-views';
 import type { Actor } from '@/lib/domain/actor';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 

@@ -21,7 +21,8 @@ import {
 } from '@/lib/actions/grading';
 import { MESSAGES } from '@/lib/actions/run';
 import { db } from '@/lib/db/client';
-import { findAreaReviews, findConcerns } from '@/lib/db/reviews';
+import { findConcerns } from '@/lib/use-cases/concerns/find-concerns';
+import { findAreaReviews } from '@/lib/use-cases/reviews/find-area-reviews';
 import { emptyAnswers } from '@/lib/domain/grading';
 
 let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;

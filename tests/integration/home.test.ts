@@ -8,13 +8,11 @@ import {
   createServiceArea,
 } from '../factories';
 import { db } from '@/lib/db/client';
-import {
-  findAuditsAwaitingCaseIndex,
-  findChallengesWaitingFor,
-  findCommissionedAudits,
-  findLedAudits,
-  findPublishedHeadlines,
-} from '@/lib/db/home';
+import { findAuditsAwaitingCaseIndex } from '@/lib/use-cases/home/find-audits-awaiting-case-index';
+import { findChallengesWaitingFor } from '@/lib/use-cases/home/find-challenges-waiting-for';
+import { findCommissionedAudits } from '@/lib/use-cases/home/find-commissioned-audits';
+import { findLedAudits } from '@/lib/use-cases/home/find-led-audits';
+import { findPublishedHeadlines } from '@/lib/use-cases/home/find-published-headlines';
 
 // Role homes list what waits for each person from the database; with nothing waiting, nothing is listed.
 describe('role homes', () => {

@@ -19,7 +19,7 @@ import { submitBenchmarkAction } from '@/lib/actions/benchmarks';
 import { getCalibration } from '@/lib/use-cases/benchmarks/get-calibration';
 import { getAuditChallengeFigures as auditChallengeFiguresFor } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
 import { db } from '@/lib/db/client';
-import { auditsUnderWay } from '@/lib/db/dashboards';
+import { findAuditsUnderWay as auditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
 import { getAuditReport } from '@/lib/db/reports';
 import { WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { NOT_SHOWN, reportTables } from '@/lib/report/tables';

@@ -1,18 +1,21 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import {
-  DashboardFiltersForm,
-  HeatMapWidget,
-  ProgressWidget,
-  QaWidget,
-  StandingWidget,
-  TrendWidget,
-  Widget,
-} from '@/app/(app)/dashboard/widgets';
+import { DashboardFiltersForm } from '@/components/dashboards/dashboard-filters-form';
+import { HeatMapWidget } from '@/components/dashboards/heat-map-widget';
+import { ProgressWidget } from '@/components/dashboards/progress-widget';
+import { QaWidget } from '@/components/dashboards/qa-widget';
+import { StandingWidget } from '@/components/dashboards/standing-widget';
+import { TrendWidget } from '@/components/dashboards/trend-widget';
+import { Widget } from '@/components/dashboards/widget';
 import { requireActor } from '@/lib/auth/actor';
-import type { DashboardScope } from '@/lib/db/dashboards';
+import type { DashboardScope } from '@/lib/domain/dashboard-views';
 import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
 import { dashboardQuery, parseDashboardFilters } from '@/lib/schemas/dashboards';
+import { findAuditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
+import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
+import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
+import { getSectionHeatMap } from '@/lib/use-cases/dashboards/get-section-heat-map';
+import { getTrend } from '@/lib/use-cases/dashboards/get-trend';
 
 export const metadata: Metadata = { title: 'National dashboard' };
 export const dynamic = 'force-dynamic';
@@ -31,7 +34,7 @@ export default async function NationalDashboardPage({
     notFound();
   }
   const scope: DashboardScope = { level: 'national' };
-  const props = { actor, scope, filters };
+  const props = { scope, filters };
   const areaLink = (key: string) =>
     key === 'all' ? null : `/dashboard/areas/${key}${dashboardQuery(filters)}`;
   return (
@@ -45,19 +48,28 @@ export default async function NationalDashboardPage({
       </div>
       <DashboardFiltersForm filters={filters} action="/dashboard" />
       <Widget id="standing" title="Areas against the targets">
-        <StandingWidget {...props} groupHeading="Service area" linkFor={areaLink} />
+        <StandingWidget
+          {...props}
+          figures={getLatestStanding(actor, scope, filters)}
+          groupHeading="Service area"
+          linkFor={areaLink}
+        />
       </Widget>
       <Widget id="trend" title="Trend across audits">
-        <TrendWidget {...props} linkFor={areaLink} />
+        <TrendWidget {...props} figures={getTrend(actor, scope, filters)} linkFor={areaLink} />
       </Widget>
       <Widget id="qa" title="Quality-assurance indicators">
-        <QaWidget {...props} />
+        <QaWidget {...props} figures={getQaTrend(actor, scope, filters)} />
       </Widget>
       <Widget id="heat-map" title="Sections by area">
-        <HeatMapWidget {...props} groupHeading="Service area" />
+        <HeatMapWidget
+          {...props}
+          figures={getSectionHeatMap(actor, scope, filters)}
+          groupHeading="Service area"
+        />
       </Widget>
       <Widget id="progress" title="Audits under way">
-        <ProgressWidget {...props} />
+        <ProgressWidget {...props} figures={findAuditsUnderWay(actor, scope, filters, new Date())} />
       </Widget>
     </div>
   );

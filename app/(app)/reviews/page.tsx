@@ -5,7 +5,8 @@ import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/fields';
 import { acknowledgeConcernAction, closeConcernAction, recordAreaReviewAction } from '@/lib/actions/grading';
 import { requireActor } from '@/lib/auth/actor';
-import { findAreaReviews, findConcerns } from '@/lib/db/reviews';
+import { findConcerns } from '@/lib/use-cases/concerns/find-concerns';
+import { findAreaReviews } from '@/lib/use-cases/reviews/find-area-reviews';
 import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
 import { acknowledgeBy, CONCERN_STATE_LABELS } from '@/lib/domain/safeguarding';
 

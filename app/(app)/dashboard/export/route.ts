@@ -1,14 +1,5 @@
 import { getActor } from '@/lib/auth/actor';
-import {
-  auditsUnderWay,
-  latestStanding,
-  practitionerRows,
-  qaTrend,
-  sectionHeatMap,
-  teamInArea,
-  trend,
-  type DashboardScope,
-} from '@/lib/db/dashboards';
+import { teamInArea } from '@/lib/db/dashboards';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import {
   heatMapTable,
@@ -20,9 +11,14 @@ import {
 } from '@/lib/report/dashboard-tables';
 import type { ReportTable } from '@/lib/report/tables';
 import { tableCsv } from '@/lib/report/xlsx';
-import { parseDashboardFilters } from '@/lib/schemas/dashboards';
-import { isUuid } from '@/lib/schemas/fields';
+import { parseDashboardFilters, parseDashboardScope } from '@/lib/schemas/dashboards';
 import { recordDownload, refusedResponse } from '@/lib/http/access';
+import { findAuditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
+import { findPractitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
+import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
+import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
+import { getSectionHeatMap } from '@/lib/use-cases/dashboards/get-section-heat-map';
+import { getTrend } from '@/lib/use-cases/dashboards/get-trend';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,15 +32,8 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const area = url.searchParams.get('area');
   const team = url.searchParams.get('team');
-  if ((area !== null && !isUuid(area)) || (team !== null && !(isUuid(team) || team === 'none')))
-    return notFound();
-  if (team !== null && area === null) return notFound();
-  const scope: DashboardScope =
-    area === null
-      ? { level: 'national' }
-      : team === null
-        ? { level: 'area', serviceAreaId: area }
-        : { level: 'team', serviceAreaId: area, teamId: team };
+  const scope = parseDashboardScope({ area, team });
+  if (!scope) return notFound();
   if (scope.level === 'team' && !(await teamInArea(scope.serviceAreaId, scope.teamId))) return notFound();
   const filters = parseDashboardFilters(url.searchParams);
   const groupHeading = scope.level === 'national' ? 'Service area' : 'Team';
@@ -52,26 +41,26 @@ export async function GET(request: Request) {
   try {
     switch (url.searchParams.get('table')) {
       case 'standing':
-        table = standingTable(await latestStanding(actor, scope, filters), groupHeading);
+        table = standingTable(await getLatestStanding(actor, scope, filters), groupHeading);
         break;
       case 'trend-good':
-        table = trendTable(await trend(actor, scope, filters), 'good', 'Good or above');
+        table = trendTable(await getTrend(actor, scope, filters), 'good', 'Good or above');
         break;
       case 'trend-lowest':
-        table = trendTable(await trend(actor, scope, filters), 'lowest', 'lowest grade');
+        table = trendTable(await getTrend(actor, scope, filters), 'lowest', 'lowest grade');
         break;
       case 'quality-assurance':
-        table = qaTable(await qaTrend(actor, scope, filters));
+        table = qaTable(await getQaTrend(actor, scope, filters));
         break;
       case 'sections-heat-map':
-        table = heatMapTable(await sectionHeatMap(actor, scope, filters), groupHeading);
+        table = heatMapTable(await getSectionHeatMap(actor, scope, filters), groupHeading);
         break;
       case 'audits-under-way':
-        table = progressTable(await auditsUnderWay(actor, scope, filters, new Date()));
+        table = progressTable(await findAuditsUnderWay(actor, scope, filters, new Date()));
         break;
       case 'practitioners':
         if (scope.level === 'national') return notFound();
-        table = practitionersTable(await practitionerRows(actor, scope, filters), 'Good or above');
+        table = practitionersTable(await findPractitionerRows(actor, scope, filters), 'Good or above');
         break;
       default:
         return notFound();

@@ -1,22 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import {
-  DashboardFiltersForm,
-  HeatMapWidget,
-  PractitionersWidget,
-  ProgressWidget,
-  QaWidget,
-  StandingWidget,
-  TrendWidget,
-  Widget,
-} from '@/app/(app)/dashboard/widgets';
+import { DashboardFiltersForm } from '@/components/dashboards/dashboard-filters-form';
+import { HeatMapWidget } from '@/components/dashboards/heat-map-widget';
+import { PractitionersWidget } from '@/components/dashboards/practitioners-widget';
+import { ProgressWidget } from '@/components/dashboards/progress-widget';
+import { QaWidget } from '@/components/dashboards/qa-widget';
+import { StandingWidget } from '@/components/dashboards/standing-widget';
+import { TrendWidget } from '@/components/dashboards/trend-widget';
+import { Widget } from '@/components/dashboards/widget';
 import { requireActor } from '@/lib/auth/actor';
-import { NO_TEAM_KEY, scopeLabel, type DashboardScope } from '@/lib/db/dashboards';
+import { scopeLabel } from '@/lib/db/dashboards';
 import { drillDownLevel } from '@/lib/domain/dashboard';
+import { NO_TEAM_KEY } from '@/lib/domain/dashboard-views';
 import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
-import { isUuid } from '@/lib/schemas/fields';
-import { dashboardQuery, parseDashboardFilters } from '@/lib/schemas/dashboards';
+import { dashboardQuery, parseDashboardFilters, parseDashboardScope } from '@/lib/schemas/dashboards';
+import { findAuditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
+import { findPractitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
+import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
+import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
+import { getSectionHeatMap } from '@/lib/use-cases/dashboards/get-section-heat-map';
+import { getTrend } from '@/lib/use-cases/dashboards/get-trend';
 
 export const metadata: Metadata = { title: 'Area dashboard' };
 export const dynamic = 'force-dynamic';
@@ -30,11 +34,11 @@ export default async function AreaDashboardPage({
 }) {
   const actor = await requireActor();
   const { areaId } = await params;
-  if (!isUuid(areaId) || !can(actor, 'dashboard.area', inArea(areaId))) notFound();
+  const scope = parseDashboardScope({ area: areaId, team: null });
+  if (scope?.level !== 'area' || !can(actor, 'dashboard.area', inArea(areaId))) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const scope: DashboardScope = { level: 'area', serviceAreaId: areaId };
   const label = await scopeLabel(scope);
-  const props = { actor, scope, filters };
+  const props = { scope, filters };
   const level = drillDownLevel(actor, areaId);
   // Every real team opens its own dashboard; the area's own line and the unrecorded-team row do not.
   const teamLink = (key: string) =>
@@ -59,23 +63,28 @@ export default async function AreaDashboardPage({
       </div>
       <DashboardFiltersForm filters={filters} action={`/dashboard/areas/${areaId}`} />
       <Widget id="standing" title="Teams against the targets">
-        <StandingWidget {...props} groupHeading="Team" linkFor={teamLink} />
+        <StandingWidget
+          {...props}
+          figures={getLatestStanding(actor, scope, filters)}
+          groupHeading="Team"
+          linkFor={teamLink}
+        />
       </Widget>
       <Widget id="trend" title="Trend across audits">
-        <TrendWidget {...props} linkFor={teamLink} />
+        <TrendWidget {...props} figures={getTrend(actor, scope, filters)} linkFor={teamLink} />
       </Widget>
       <Widget id="qa" title="Quality-assurance indicators">
-        <QaWidget {...props} />
+        <QaWidget {...props} figures={getQaTrend(actor, scope, filters)} />
       </Widget>
       <Widget id="heat-map" title="Sections by team">
-        <HeatMapWidget {...props} groupHeading="Team" />
+        <HeatMapWidget {...props} figures={getSectionHeatMap(actor, scope, filters)} groupHeading="Team" />
       </Widget>
       <Widget id="progress" title="Audits under way in this area">
-        <ProgressWidget {...props} />
+        <ProgressWidget {...props} figures={findAuditsUnderWay(actor, scope, filters, new Date())} />
       </Widget>
       {level === 'practitioner' && (
         <Widget id="practitioners" title="Practitioners in this area">
-          <PractitionersWidget {...props} scope={scope} />
+          <PractitionersWidget {...props} figures={findPractitionerRows(actor, scope, filters)} />
         </Widget>
       )}
     </div>

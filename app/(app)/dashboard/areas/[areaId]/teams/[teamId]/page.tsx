@@ -1,20 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import {
-  DashboardFiltersForm,
-  PractitionersWidget,
-  QaWidget,
-  StandingWidget,
-  TrendWidget,
-  Widget,
-} from '@/app/(app)/dashboard/widgets';
+import { DashboardFiltersForm } from '@/components/dashboards/dashboard-filters-form';
+import { PractitionersWidget } from '@/components/dashboards/practitioners-widget';
+import { QaWidget } from '@/components/dashboards/qa-widget';
+import { StandingWidget } from '@/components/dashboards/standing-widget';
+import { TrendWidget } from '@/components/dashboards/trend-widget';
+import { Widget } from '@/components/dashboards/widget';
 import { requireActor } from '@/lib/auth/actor';
-import { scopeLabel, teamInArea, type DashboardScope } from '@/lib/db/dashboards';
+import { scopeLabel, teamInArea } from '@/lib/db/dashboards';
 import { drillDownLevel } from '@/lib/domain/dashboard';
 import { can, inArea } from '@/lib/domain/permissions';
-import { isUuid } from '@/lib/schemas/fields';
-import { dashboardQuery, parseDashboardFilters } from '@/lib/schemas/dashboards';
+import { dashboardQuery, parseDashboardFilters, parseDashboardScope } from '@/lib/schemas/dashboards';
+import { findPractitionerRows } from '@/lib/use-cases/dashboards/find-practitioner-rows';
+import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standing';
+import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
+import { getTrend } from '@/lib/use-cases/dashboards/get-trend';
 
 export const metadata: Metadata = { title: 'Team dashboard' };
 export const dynamic = 'force-dynamic';
@@ -28,11 +29,11 @@ export default async function TeamDashboardPage({
 }) {
   const actor = await requireActor();
   const { areaId, teamId } = await params;
-  if (!isUuid(areaId) || !(isUuid(teamId) || teamId === 'none')) notFound();
+  const scope = parseDashboardScope({ area: areaId, team: teamId });
+  if (scope?.level !== 'team') notFound();
   if (!can(actor, 'dashboard.area', inArea(areaId)) || !(await teamInArea(areaId, teamId))) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const scope = { level: 'team', serviceAreaId: areaId, teamId } satisfies DashboardScope;
-  const props = { actor, scope, filters };
+  const props = { scope, filters };
   return (
     <div className="space-y-10">
       <p>
@@ -41,17 +42,17 @@ export default async function TeamDashboardPage({
       <h1>Team dashboard: {await scopeLabel(scope)}</h1>
       <DashboardFiltersForm filters={filters} action={`/dashboard/areas/${areaId}/teams/${teamId}`} />
       <Widget id="standing" title="Against the targets">
-        <StandingWidget {...props} groupHeading="Team" />
+        <StandingWidget {...props} figures={getLatestStanding(actor, scope, filters)} groupHeading="Team" />
       </Widget>
       <Widget id="trend" title="Trend across audits">
-        <TrendWidget {...props} />
+        <TrendWidget {...props} figures={getTrend(actor, scope, filters)} />
       </Widget>
       <Widget id="qa" title="Quality-assurance indicators">
-        <QaWidget {...props} />
+        <QaWidget {...props} figures={getQaTrend(actor, scope, filters)} />
       </Widget>
       {drillDownLevel(actor, areaId) === 'practitioner' ? (
         <Widget id="practitioners" title="Practitioners">
-          <PractitionersWidget {...props} />
+          <PractitionersWidget {...props} figures={findPractitionerRows(actor, scope, filters)} />
         </Widget>
       ) : (
         <p className="card">
