@@ -4,13 +4,8 @@ import { notFound } from 'next/navigation';
 import { AreaFilter } from '@/components/ui/area-filter';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
-import {
-  findQueue,
-  QUEUE_PAGE_SIZE,
-  QUEUE_STATUS_LABELS,
-  QUEUE_STATUSES,
-  type QueueFilter,
-} from '@/lib/db/sampling';
+import { QUEUE_PAGE_SIZE, QUEUE_STATUS_LABELS, QUEUE_STATUSES, type QueueFilter } from '@/lib/domain/queue';
+import { findQueue } from '@/lib/use-cases/sampling/find-queue';
 import { LAW_TYPE_LABELS, LAW_TYPES } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
 import { can, NATIONAL } from '@/lib/domain/permissions';
@@ -39,7 +34,7 @@ export default async function QueuePage({
   if (!can(actor, 'queue.view', NATIONAL)) notFound();
   const filter = QueueFilterSchema.parse(await searchParams);
   const [{ cases, total, counts }, areas] = await Promise.all([
-    findQueue(actor.userId, filter),
+    findQueue(actor, filter),
     findServiceAreaOptions(),
   ]);
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));

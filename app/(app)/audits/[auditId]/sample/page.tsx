@@ -7,7 +7,8 @@ import { autoAssignAction, drawSampleAction, lockSampleAction } from '@/lib/acti
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
 import { findSampledCasesPage } from '@/lib/db/sample-cases';
-import { assignmentLoads, findReplacements, getSamplingContext, sampleBreakdown } from '@/lib/db/sampling';
+import { assignmentLoads } from '@/lib/db/assignment';
+import { findReplacements, getSamplingContext, sampleBreakdown } from '@/lib/db/sampling';
 import { AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
 import { can, NATIONAL } from '@/lib/domain/permissions';
