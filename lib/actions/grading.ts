@@ -1,6 +1,5 @@
 'use server';
 
-import { submitCaseAudit, type SubmitResult } from '@/lib/db/case-audits';
 import { markAllRead } from '@/lib/db/notifications';
 import { acknowledgeConcern, closeConcern, raiseConcern, recordAreaReview } from '@/lib/db/reviews';
 import { NATIONAL } from '@/lib/domain/permissions';
@@ -13,11 +12,11 @@ import {
   RecordAreaReviewSchema,
   SubmitCaseAuditSchema,
 } from '@/lib/schemas/grading';
+import { submitCaseAudit, type SubmitResult } from '@/lib/use-cases/case-audits/submit-case-audit';
 import { authorise, runAction, type ActionResult } from './run';
 
 export async function submitCaseAuditAction(input: unknown): Promise<ActionResult<SubmitResult>> {
   return runAction(SubmitCaseAuditSchema, input, async (actor, request) => {
-    authorise(actor, 'caseAudit.grade', NATIONAL);
     const { result, emails } = await submitCaseAudit(
       actor,
       {
