@@ -31,8 +31,17 @@ if (!read.ok) {
 const exitCode = await withAppDatabase(async () => {
   const { checkAndImportResults } = await import('../lib/import/results.ts');
   const { commandLineImporter } = await import('../lib/db/results.ts');
+  const importer = await commandLineImporter(values.as);
+  if (!importer) {
+    console.error(
+      values.as
+        ? `No active user has the email ${values.as}.`
+        : 'No active Senior Service Manager or Admin to record the import against; pass --as <email>.',
+    );
+    return 1;
+  }
   const started = Date.now();
-  const outcome = await checkAndImportResults(await commandLineImporter(values.as), {
+  const outcome = await checkAndImportResults(importer, {
     auditName: auditName,
     bytes: read.bytes,
     fileName: path.basename(file),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/lib/auth/actor';
 import { countPractitioners } from '@/lib/db/practitioners';
-import { findQueue } from '@/lib/db/sampling';
+import { findAuditorQueue } from '@/lib/db/queue';
 import { countReviewsWaiting } from '@/lib/use-cases/reviews/count-reviews-waiting';
 import type { Actor } from '@/lib/domain/actor';
 import { countActiveUsers, findLockedUsers } from '@/lib/db/users';
@@ -101,7 +101,7 @@ async function ReviewerHome({ actor }: { actor: Actor }) {
 }
 
 async function AuditorHome({ auditorId }: { auditorId: string }) {
-  const { counts } = await findQueue(auditorId);
+  const { counts } = await findAuditorQueue(auditorId);
   const waiting = counts.TO_DO + counts.IN_PROGRESS + counts.RETURNED;
   return (
     <section className="card" aria-labelledby="queue-title">

@@ -1,6 +1,5 @@
 'use server';
 
-import { submitCaseAudit, type SubmitResult } from '@/lib/db/case-audits';
 import { markAllRead } from '@/lib/db/notifications';
 import { acknowledgeConcern } from '@/lib/use-cases/concerns/acknowledge-concern';
 import { closeConcern } from '@/lib/use-cases/concerns/close-concern';
@@ -16,11 +15,11 @@ import {
   RecordAreaReviewSchema,
   SubmitCaseAuditSchema,
 } from '@/lib/schemas/grading';
+import { submitCaseAudit, type SubmitResult } from '@/lib/use-cases/case-audits/submit-case-audit';
 import { authorise, runAction, type ActionResult } from './run';
 
 export async function submitCaseAuditAction(input: unknown): Promise<ActionResult<SubmitResult>> {
   return runAction(SubmitCaseAuditSchema, input, async (actor, request) => {
-    authorise(actor, 'caseAudit.grade', NATIONAL);
     const { result, emails } = await submitCaseAudit(
       actor,
       {

@@ -1,11 +1,11 @@
 'use server';
 
 import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
-import { checkAndImportResults } from '@/lib/import/results';
 import { getAuditForReport, saveNarrative } from '@/lib/db/reports';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { NATIONAL } from '@/lib/domain/permissions';
 import { ImportResultsSchema, SaveNarrativeSchema } from '@/lib/schemas/reports';
+import { importResults } from '@/lib/use-cases/results/import-results';
 import { authorise, runAction, type ActionResult } from './run';
 
 /** The audit lead's narrative sections, saved with the report (versioned: no silent overwrite). */
@@ -23,13 +23,16 @@ export async function saveReportNarrativeAction(input: unknown): Promise<ActionR
  */
 export async function importResultsAction(input: unknown): Promise<ActionResult<ResultsImportOutcome>> {
   return runAction(ImportResultsSchema, input, async (actor, request) => {
-    authorise(actor, 'results.import', NATIONAL);
-    return checkAndImportResults(actor.userId, {
-      auditName: request.auditName,
-      bytes: Buffer.from(request.contentBase64, 'base64'),
-      fileName: request.fileName,
-      commit: request.commit,
-      createPractitioners: request.createPractitioners,
-    });
+    return importResults(
+      actor,
+      {
+        auditName: request.auditName,
+        bytes: Buffer.from(request.contentBase64, 'base64'),
+        fileName: request.fileName,
+        commit: request.commit,
+        createPractitioners: request.createPractitioners,
+      },
+      new Date(),
+    );
   });
 }

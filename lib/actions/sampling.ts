@@ -1,35 +1,28 @@
 'use server';
 
 import {
-  autoAssign,
-  drawAndStoreSample,
-  lockSample,
-  reassignCase,
-  replaceSampledCase,
-} from '@/lib/db/sampling';
-import { NATIONAL } from '@/lib/domain/permissions';
-import {
   AutoAssignSchema,
   DrawSampleSchema,
   LockSampleSchema,
   ReassignCaseSchema,
   ReplaceSampledCaseSchema,
 } from '@/lib/schemas/sampling';
-import { authorise, runAction, type ActionResult } from './run';
+import { autoAssignCases } from '@/lib/use-cases/sampling/auto-assign-cases';
+import { drawSample } from '@/lib/use-cases/sampling/draw-sample';
+import { lockSample } from '@/lib/use-cases/sampling/lock-sample';
+import { reassignCase } from '@/lib/use-cases/sampling/reassign-case';
+import { replaceSampledCase } from '@/lib/use-cases/sampling/replace-sampled-case';
+import { runAction, type ActionResult } from './run';
 
 export async function drawSampleAction(
   input: unknown,
 ): Promise<ActionResult<{ selected: number; reserve: number; areas: number }>> {
-  return runAction(DrawSampleSchema, input, async (actor, request) => {
-    authorise(actor, 'sample.manage', NATIONAL);
-    return drawAndStoreSample(actor.userId, request.auditId, request, new Date());
-  });
+  return runAction(DrawSampleSchema, input, (actor, request) => drawSample(actor, request, new Date()));
 }
 
 export async function lockSampleAction(input: unknown): Promise<ActionResult> {
   return runAction(LockSampleSchema, input, async (actor, request) => {
-    authorise(actor, 'sample.manage', NATIONAL);
-    await lockSample(actor.userId, request, new Date());
+    await lockSample(actor, request, new Date());
     return null;
   });
 }
@@ -37,25 +30,20 @@ export async function lockSampleAction(input: unknown): Promise<ActionResult> {
 export async function replaceSampledCaseAction(
   input: unknown,
 ): Promise<ActionResult<{ replacementCaseReference: string }>> {
-  return runAction(ReplaceSampledCaseSchema, input, async (actor, request) => {
-    authorise(actor, 'sample.manage', NATIONAL);
-    return replaceSampledCase(actor.userId, request, new Date());
-  });
+  return runAction(ReplaceSampledCaseSchema, input, (actor, request) =>
+    replaceSampledCase(actor, request, new Date()),
+  );
 }
 
 export async function autoAssignAction(
   input: unknown,
 ): Promise<ActionResult<{ assigned: number; unassignable: number }>> {
-  return runAction(AutoAssignSchema, input, async (actor, request) => {
-    authorise(actor, 'sample.manage', NATIONAL);
-    return autoAssign(actor.userId, request.auditId, new Date());
-  });
+  return runAction(AutoAssignSchema, input, (actor, request) => autoAssignCases(actor, request, new Date()));
 }
 
 export async function reassignCaseAction(input: unknown): Promise<ActionResult> {
   return runAction(ReassignCaseSchema, input, async (actor, request) => {
-    authorise(actor, 'sample.manage', NATIONAL);
-    await reassignCase(actor.userId, request, new Date());
+    await reassignCase(actor, request, new Date());
     return null;
   });
 }

@@ -4,7 +4,6 @@ import { lookUpInBatches } from './batches';
 import { recordAuditEvent } from './audit-events';
 import { contentOf } from './case-audits';
 import { createImportedPractitioners, writePastResults, type PastResult } from './results-writer';
-import { RuleError } from '@/lib/domain/errors';
 import { emptyAnswers } from '@/lib/domain/grading';
 import type { ResultsCommit } from '@/lib/domain/import-outcomes';
 import type { ResultRow, ResultsLookup, UnknownPractitioner } from '@/lib/domain/results-import';
@@ -17,8 +16,8 @@ export type ResultsAudit = {
   content: RubricContent;
 };
 
-/** The national Good / Met / Not Met document's latest published version. */
-async function nationalThreeLevelVersion(): Promise<{ id: string; content: RubricContent }> {
+/** The national Good / Met / Not Met document's latest published version, if one is published. */
+async function nationalThreeLevelVersion(): Promise<{ id: string; content: RubricContent } | null> {
   const versions = await db().thresholdVersion.findMany({
     where: { status: 'PUBLISHED' },
     orderBy: { publishedAt: 'desc' },
@@ -29,32 +28,39 @@ async function nationalThreeLevelVersion(): Promise<{ id: string; content: Rubri
     const keys = content.scale.levels.map((level) => level.label.toLowerCase()).join('|');
     if (keys === 'good|met|not met') return { id: version.id, content };
   }
-  throw new RuleError('No published threshold document grades Good / Met / Not Met; publish one first.');
+  return null;
 }
+
+/** Where results would go, or why they cannot: the audit has its own sample, or no three-level document is published. */
+export type ResultsAuditLookup =
+  { kind: 'found'; audit: ResultsAudit } | { kind: 'sampled' } | { kind: 'no-three-level-document' };
 
 /**
  * The audit results go into: an existing audit without a drawn sample (its
  * cases came from elsewhere), or a new one on the national three-level document.
  */
-export async function findResultsAudit(name: string): Promise<ResultsAudit> {
+export async function findResultsAudit(name: string): Promise<ResultsAuditLookup> {
   const audit = await db().audit.findUnique({
     where: { name },
     select: { id: true, name: true, thresholdVersionId: true, sample: { select: { auditId: true } } },
   });
   if (!audit) {
     const version = await nationalThreeLevelVersion();
-    return { id: null, name, thresholdVersionId: version.id, content: version.content };
+    if (!version) return { kind: 'no-three-level-document' };
+    return {
+      kind: 'found',
+      audit: { id: null, name, thresholdVersionId: version.id, content: version.content },
+    };
   }
-  if (audit.sample)
-    throw new RuleError(
-      `"${name}" has a sample drawn in Threshold: its grades come from grading, not from an import.`,
-      'auditName',
-    );
+  if (audit.sample) return { kind: 'sampled' };
   return {
-    id: audit.id,
-    name: audit.name,
-    thresholdVersionId: audit.thresholdVersionId,
-    content: await contentOf(audit.thresholdVersionId),
+    kind: 'found',
+    audit: {
+      id: audit.id,
+      name: audit.name,
+      thresholdVersionId: audit.thresholdVersionId,
+      content: await contentOf(audit.thresholdVersionId),
+    },
   };
 }
 
@@ -208,8 +214,8 @@ export async function commitResults(
   );
 }
 
-/** Who an import from the command line is recorded as: `--as`, else the first Senior Service Manager. */
-export async function commandLineImporter(email: string | undefined): Promise<string> {
+/** Who an import from the command line is recorded as: `--as`, else the first Senior Service Manager; null if nobody fits. */
+export async function commandLineImporter(email: string | undefined): Promise<string | null> {
   const user = await db().user.findFirst({
     where: email
       ? { email: email.toLowerCase(), isActive: true }
@@ -217,11 +223,5 @@ export async function commandLineImporter(email: string | undefined): Promise<st
     orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
     select: { id: true },
   });
-  if (!user)
-    throw new RuleError(
-      email
-        ? `No active user has the email ${email}.`
-        : 'No active Senior Service Manager or Admin to record the import against; pass --as <email>.',
-    );
-  return user.id;
+  return user?.id ?? null;
 }

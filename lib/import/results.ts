@@ -2,6 +2,7 @@ import 'server-only';
 import { readTable } from '@/lib/csv/read-table';
 import { summarisePublishedAudit } from '@/lib/db/audit-summaries';
 import { commitResults, findResultsAudit, resultsLookup } from '@/lib/db/results';
+import { RuleError } from '@/lib/domain/errors';
 import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
 import { MAX_RESULT_ROWS, validateResults } from '@/lib/domain/results-import';
 
@@ -16,7 +17,8 @@ function columnValues(header: string[], rows: { cells: string[] }[], column: str
  * Read → validate every row → (when committing) write all or nothing.
  * Practitioners the file names but Threshold does not know are created only
  * when the caller confirms it (`createPractitioners`). Shared by the browser
- * import and the CLI; callers authorise first.
+ * import (through lib/use-cases/results/import-results.ts, which authorises)
+ * and the CLI.
  */
 export async function checkAndImportResults(
   actorId: string,
@@ -39,7 +41,15 @@ export async function checkAndImportResults(
       problems: [{ line: 1, column: '-', reason: read.reason }],
     };
   const { header, rows } = read.table;
-  const audit = await findResultsAudit(input.auditName);
+  const found = await findResultsAudit(input.auditName);
+  if (found.kind === 'sampled')
+    throw new RuleError(
+      `"${input.auditName}" has a sample drawn in Threshold: its grades come from grading, not from an import.`,
+      'auditName',
+    );
+  if (found.kind === 'no-three-level-document')
+    throw new RuleError('No published threshold document grades Good / Met / Not Met; publish one first.');
+  const { audit } = found;
   const lookup = await resultsLookup(
     audit,
     columnValues(header, rows, 'practitioner_ref'),

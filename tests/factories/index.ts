@@ -3,11 +3,12 @@
 import { encode } from 'next-auth/jwt';
 import { db } from '@/lib/db/client';
 import { startSession } from '@/lib/db/sessions';
-import { drawAndStoreSample, lockSample } from '@/lib/db/sampling';
 import { hashPassword } from '@/lib/auth/password';
 import { runWithSessionToken } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/roles';
+import { drawSample } from '@/lib/use-cases/sampling/draw-sample';
+import { lockSample } from '@/lib/use-cases/sampling/lock-sample';
 import type { RubricContent } from '@/lib/domain/rubric';
 import { emptyAnswers, type GradingAnswers } from '@/lib/domain/grading';
 import { writePastResults, type PastResult } from '@/lib/db/results-writer';
@@ -222,9 +223,17 @@ export async function createSamplingAudit(
     select: { id: true, version: true, name: true },
   });
   const lead = await createUser('SENIOR_SERVICE_MANAGER');
+  const leadActor: Actor = {
+    userId: lead.id,
+    sessionId: 'factory',
+    name: 'Lead',
+    email: lead.email,
+    role: 'SENIOR_SERVICE_MANAGER',
+    serviceAreaId: null,
+  };
   if (options.draw || options.lock)
-    await drawAndStoreSample(lead.id, audit.id, { seed: 'factory', sharePercent: 50 }, new Date());
-  if (options.lock) await lockSample(lead.id, { auditId: audit.id, version: 1 }, new Date());
+    await drawSample(leadActor, { auditId: audit.id, seed: 'factory', sharePercent: 50 }, new Date());
+  if (options.lock) await lockSample(leadActor, { auditId: audit.id, version: 1 }, new Date());
   return { audit, area, team, practitioners, lead };
 }
 

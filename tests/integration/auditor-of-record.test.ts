@@ -10,9 +10,11 @@ import { replyToChallengeAction, raiseChallengeAction } from '@/lib/actions/chal
 import { raiseConcernAction, submitCaseAuditAction } from '@/lib/actions/grading';
 import { MESSAGES } from '@/lib/actions/run';
 import { autoAssignAction, reassignCaseAction } from '@/lib/actions/sampling';
-import { DRAFT_HANDED_OVER_REASON, getFeedbackSheet, getGradingCase } from '@/lib/db/case-audits';
 import { findChallenges } from '@/lib/use-cases/challenges/find-challenges';
 import { db } from '@/lib/db/client';
+import { DRAFT_HANDED_OVER_REASON } from '@/lib/domain/case-audit-rules';
+import { getFeedbackSheet } from '@/lib/use-cases/case-audits/get-feedback-sheet';
+import { getGradingCase } from '@/lib/use-cases/case-audits/get-grading-case';
 import { LOCAL_QUALITY_IMPACT_TOOL } from '../../prisma/seed/thresholds';
 
 const content = LOCAL_QUALITY_IMPACT_TOOL;
@@ -100,9 +102,9 @@ describe('reassigning a case with a draft', () => {
     });
     expect(event.detail).toEqual({ auditorId: second.id, draftHandedOver: true });
     // The new auditor opens the draft where the first left it; the first no longer can.
-    const opened = await getGradingCase(sampledCaseId, { userId: second.id });
+    const opened = await getGradingCase(second.actor, sampledCaseId);
     expect(opened?.caseAudit).toMatchObject({ version: 1, answers: { overallRationale: DRAFT_MARKER } });
-    expect(await getGradingCase(sampledCaseId, { userId: first.id })).toBeNull();
+    expect(await getGradingCase(first.actor, sampledCaseId)).toBeNull();
     expect((await first.act(() => putDraft(sampledCaseId, 1, 'Still mine?'))).status).toBe(404);
   });
 
@@ -122,9 +124,8 @@ describe('reassigning a case with a draft', () => {
     expect(submitted.actorId).toBe(second.id);
 
     // The feedback sheet: the auditor of record's by right (no area reach), not the first auditor's.
-    const noArea = () => false;
-    expect(await getFeedbackSheet(sampledCaseId, second.actor, noArea)).not.toBeNull();
-    expect(await getFeedbackSheet(sampledCaseId, first.actor, noArea)).toBeNull();
+    expect(await getFeedbackSheet(second.actor, sampledCaseId)).not.toBeNull();
+    expect(await getFeedbackSheet(first.actor, sampledCaseId)).toBeNull();
 
     // A challenge goes to the auditor of record, who alone replies.
     const head = await actingAs('HEAD_OF_SERVICE', area.id);

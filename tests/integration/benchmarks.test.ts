@@ -18,11 +18,11 @@ import { MESSAGES } from '@/lib/actions/run';
 import { getBenchmarkCase } from '@/lib/use-cases/benchmarks/get-benchmark-case';
 import { getCalibration } from '@/lib/use-cases/benchmarks/get-calibration';
 import { getComparison } from '@/lib/use-cases/benchmarks/get-comparison';
-import { getFeedbackSheet } from '@/lib/db/case-audits';
 import { db } from '@/lib/db/client';
 import { MODERATOR_IS_AUDITOR, MODERATOR_IS_BENCHMARKER } from '@/lib/domain/benchmarking';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { databaseFingerprint } from '../support/fingerprint';
+import { getFeedbackSheet } from '@/lib/use-cases/case-audits/get-feedback-sheet';
 
 describe('benchmark sample', () => {
   it('draws a share of the graded cases with every auditor and area, never to the auditor or the area’s own', async () => {
@@ -112,7 +112,7 @@ describe('blind second grading', () => {
       NotFoundOrForbiddenError,
     );
     // The feedback sheet of the same case is closed to them while they are blind.
-    expect(await getFeedbackSheet(caseAudit.sampledCaseId, benchmarker.actor, () => true)).toBeNull();
+    expect(await getFeedbackSheet(benchmarker.actor, caseAudit.sampledCaseId)).toBeNull();
     // Nobody else opens the benchmark form.
     const other = await actingAs('SENIOR_SERVICE_MANAGER');
     await expect(getBenchmarkCase(other.actor, benchmark.id)).rejects.toBeInstanceOf(
@@ -154,7 +154,7 @@ describe('blind second grading', () => {
     expect(comparison.first.overall).toBe('good');
     expect(comparison.second.overall).toBe('met');
     expect(comparison.differences.map((difference) => difference.field)).toContain('overall');
-    expect(await getFeedbackSheet(caseAudit.sampledCaseId, benchmarker.actor, () => true)).not.toBeNull();
+    expect(await getFeedbackSheet(benchmarker.actor, caseAudit.sampledCaseId)).not.toBeNull();
   });
 });
 

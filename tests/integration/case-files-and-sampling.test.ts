@@ -22,7 +22,7 @@ import {
   replaceSampledCaseAction,
 } from '@/lib/actions/sampling';
 import { db } from '@/lib/db/client';
-import { findQueue } from '@/lib/db/sampling';
+import { findAuditorQueue } from '@/lib/db/queue';
 
 const HEADER =
   'case_reference,service_area,team,practitioner_ref,law_type,document_type,filed_date,eit,subject_children';
@@ -408,13 +408,13 @@ describe('assignment', () => {
         reassignCaseAction({ sampledCaseId: first!.id, version: first!.version, auditorId: auditor.id }),
       ),
     ).toEqual({ ok: true, data: null });
-    const queue = await findQueue(auditor.id);
+    const queue = await findAuditorQueue(auditor.id);
     expect(queue.cases.map((row) => [row.auditName, row.status])).toEqual([[audit.name, 'TO_DO']]);
     expect(queue.counts).toEqual({ TO_DO: 1, IN_PROGRESS: 0, SUBMITTED: 0, RETURNED: 0 });
     expect(queue.cases[0]?.documents).toEqual([
       { documentType: 'report', filedOn: expect.stringMatching(/^2014-10-/) as unknown },
     ]);
-    expect((await findQueue(other.id)).cases).toEqual([]);
+    expect((await findAuditorQueue(other.id)).cases).toEqual([]);
     expect(
       await act(() =>
         reassignCaseAction({ sampledCaseId: first!.id, version: first!.version, auditorId: other.id }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGradedAudit, createServiceArea, createUser } from '../factories';
-import { findQueue } from '@/lib/db/sampling';
+import { findAuditorQueue } from '@/lib/db/queue';
 
 describe('the auditor’s queue', () => {
   it('keeps the cases an auditor submitted, in any audit (published too), under Submitted', async () => {
@@ -14,9 +14,9 @@ describe('the auditor’s queue', () => {
       auditorId: auditor.id,
       status: 'GRADING',
     });
-    const queue = await findQueue(auditor.id);
+    const queue = await findAuditorQueue(auditor.id);
     expect(queue.counts).toEqual({ TO_DO: 0, IN_PROGRESS: 0, SUBMITTED: 3, RETURNED: 0 });
-    const submitted = await findQueue(auditor.id, {
+    const submitted = await findAuditorQueue(auditor.id, {
       status: 'SUBMITTED',
       serviceAreaId: null,
       lawType: null,
@@ -30,7 +30,7 @@ describe('the auditor’s queue', () => {
         [live.name, 'SUBMITTED'],
       ].sort(),
     );
-    const toDo = await findQueue(auditor.id, {
+    const toDo = await findAuditorQueue(auditor.id, {
       status: 'TO_DO',
       serviceAreaId: null,
       lawType: null,
@@ -39,6 +39,6 @@ describe('the auditor’s queue', () => {
     expect(toDo.cases).toEqual([]);
     // Another auditor's finished work is not theirs.
     const other = await createUser('IMPROVEMENT_MANAGER');
-    expect((await findQueue(other.id)).counts.SUBMITTED).toBe(0);
+    expect((await findAuditorQueue(other.id)).counts.SUBMITTED).toBe(0);
   });
 });

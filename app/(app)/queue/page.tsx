@@ -5,13 +5,8 @@ import { AreaFilter } from '@/components/ui/area-filter';
 import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
-import {
-  findQueue,
-  QUEUE_PAGE_SIZE,
-  QUEUE_STATUS_LABELS,
-  QUEUE_STATUSES,
-  type QueueFilter,
-} from '@/lib/db/sampling';
+import { QUEUE_PAGE_SIZE, QUEUE_STATUS_LABELS, QUEUE_STATUSES, type QueueFilter } from '@/lib/domain/queue';
+import { findQueue } from '@/lib/use-cases/sampling/find-queue';
 import { LAW_TYPE_LABELS, LAW_TYPES } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
 import { can, NATIONAL } from '@/lib/domain/permissions';
@@ -40,7 +35,7 @@ export default async function QueuePage({
   if (!can(actor, 'queue.view', NATIONAL)) notFound();
   const filter = QueueFilterSchema.parse(await searchParams);
   const [{ cases, total, counts }, areas] = await Promise.all([
-    findQueue(actor.userId, filter),
+    findQueue(actor, filter),
     findServiceAreaOptions(),
   ]);
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));

@@ -7,12 +7,13 @@ import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/fields';
 import { raiseConcernAction, submitCaseAuditAction } from '@/lib/actions/grading';
 import { requireActor } from '@/lib/auth/actor';
-import { getGradingCase, isEitWorkToFirstHearing } from '@/lib/db/case-audits';
 import { LAW_TYPE_LABELS } from '@/lib/domain/audits';
+import { isEitWorkToFirstHearing } from '@/lib/domain/case-audit-rules';
 import { formatDate } from '@/lib/domain/dates';
 import { emptyAnswers } from '@/lib/domain/grading';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
+import { getGradingCase } from '@/lib/use-cases/case-audits/get-grading-case';
 
 export const metadata: Metadata = { title: 'Grade a case' };
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,7 @@ export default async function GradeCasePage({ params }: { params: Promise<{ samp
   if (!can(actor, 'caseAudit.grade', NATIONAL)) notFound();
   const { sampledCaseId } = await params;
   if (!isUuid(sampledCaseId)) notFound();
-  const grading = await getGradingCase(sampledCaseId, actor);
+  const grading = await getGradingCase(actor, sampledCaseId);
   if (!grading) notFound();
   const open = grading.auditStatus === 'GRADING' || grading.auditStatus === 'REVIEW';
   const submitted = grading.caseAudit?.status === 'SUBMITTED';

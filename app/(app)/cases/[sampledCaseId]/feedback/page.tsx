@@ -4,10 +4,9 @@ import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/grading/print-button';
 import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
-import { getFeedbackSheet } from '@/lib/db/case-audits';
 import { CHILDREN_SEEN_LABELS } from '@/lib/domain/grading';
-import { can, inArea } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
+import { getFeedbackSheet } from '@/lib/use-cases/case-audits/get-feedback-sheet';
 
 export const metadata: Metadata = { title: 'Feedback sheet' };
 export const dynamic = 'force-dynamic';
@@ -23,9 +22,7 @@ export default async function FeedbackPage({
   const { sampledCaseId } = await params;
   const query = await searchParams;
   if (!isUuid(sampledCaseId)) notFound();
-  const sheet = await getFeedbackSheet(sampledCaseId, actor, (areaId) =>
-    can(actor, 'areaReview.view', inArea(areaId)),
-  );
+  const sheet = await getFeedbackSheet(actor, sampledCaseId);
   if (!sheet) notFound();
   const { content, answers } = sheet;
   const label = (key: string | null) => content.scale.levels.find((level) => level.key === key)?.label ?? '—';

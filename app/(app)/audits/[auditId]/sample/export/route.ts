@@ -1,6 +1,7 @@
 import { getActor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv/write-csv';
-import { getSamplingContext, sampleExportRows } from '@/lib/db/sampling';
+import { sampleExportRows } from '@/lib/db/sample-export';
+import { getSamplingContext } from '@/lib/db/sampling';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { describeStratum } from '@/lib/domain/strata';
 import { isUuid } from '@/lib/schemas/fields';
