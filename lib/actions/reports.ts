@@ -2,19 +2,14 @@
 
 import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
 import { checkAndImportResults } from '@/lib/import/results';
-import { getAuditForReport, saveNarrative } from '@/lib/db/reports';
-import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { NATIONAL } from '@/lib/domain/permissions';
 import { ImportResultsSchema, SaveNarrativeSchema } from '@/lib/schemas/reports';
+import { saveNarrative } from '@/lib/use-cases/reports/save-narrative';
 import { authorise, runAction, type ActionResult } from './run';
 
 /** The audit lead's narrative sections, saved with the report (versioned: no silent overwrite). */
 export async function saveReportNarrativeAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  return runAction(SaveNarrativeSchema, input, async (actor, request) => {
-    authorise(actor, 'report.write', NATIONAL);
-    if (!(await getAuditForReport(request.auditId))) throw new NotFoundOrForbiddenError();
-    return saveNarrative(actor, request, new Date());
-  });
+  return runAction(SaveNarrativeSchema, input, (actor, request) => saveNarrative(actor, request, new Date()));
 }
 
 /**

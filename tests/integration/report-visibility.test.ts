@@ -20,7 +20,7 @@ import { calibrationFor } from '@/lib/db/benchmarks';
 import { auditChallengeFiguresFor } from '@/lib/db/challenges';
 import { db } from '@/lib/db/client';
 import { auditsUnderWay } from '@/lib/db/dashboards';
-import { getAuditReport } from '@/lib/db/reports';
+import { getAuditReport } from '@/lib/use-cases/reports/get-audit-report';
 import { WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { NOT_SHOWN, reportTables } from '@/lib/report/tables';
 
