@@ -31,14 +31,16 @@ export function addCount(map: Record<string, GradeCounts>, key: string, grade: s
   counts[grade] = (counts[grade] ?? 0) + count;
 }
 
-/** One pass over the audit's cases for Fig. 1, 2, 3 and 5. */
-export async function countGrades(auditId: string, scope: ReportScope): Promise<AuditGradeCounts> {
+/** One pass over the audit's cases for Fig. 1, 2 and 3 (a published audit's come from its summary). */
+export async function countGrades(
+  auditId: string,
+  scope: ReportScope,
+): Promise<Omit<AuditGradeCounts, 'byEmployment'>> {
   const rows = await db().$queryRaw<
     {
-      by: 'overall' | 'law' | 'area' | 'employment';
+      by: 'overall' | 'law' | 'area';
       law_type: LawType | null;
       service_area_id: string | null;
-      employment: Employment | null;
       overall_grade: string;
       count: bigint;
     }[]
@@ -46,56 +48,77 @@ export async function countGrades(auditId: string, scope: ReportScope): Promise<
     SELECT CASE
              WHEN GROUPING(ca.law_type) = 0 THEN 'law'
              WHEN GROUPING(ca.service_area_id) = 0 THEN 'area'
-             WHEN GROUPING(ca.employment) = 0 THEN 'employment'
              ELSE 'overall'
            END AS by,
-           ca.law_type::text AS law_type, ca.service_area_id, ca.employment::text AS employment,
-           ca.overall_grade, count(*) AS count
+           ca.law_type::text AS law_type, ca.service_area_id, ca.overall_grade, count(*) AS count
     FROM case_audit ca
     WHERE ca.audit_id = ${auditId} AND ${GRADED} ${areaFilter(scope)}
-    GROUP BY GROUPING SETS ((ca.overall_grade), (ca.law_type, ca.overall_grade),
-                            (ca.service_area_id, ca.overall_grade), (ca.employment, ca.overall_grade))`;
-  const counts: AuditGradeCounts = { overall: {}, byLawType: {}, byServiceArea: {}, byEmployment: {} };
+    GROUP BY GROUPING SETS ((ca.overall_grade), (ca.law_type, ca.overall_grade), (ca.service_area_id, ca.overall_grade))`;
+  const counts: Omit<AuditGradeCounts, 'byEmployment'> = { overall: {}, byLawType: {}, byServiceArea: {} };
   for (const row of rows) {
     const count = Number(row.count);
     if (row.by === 'overall') counts.overall[row.overall_grade] = count;
     else if (row.by === 'law') addCount(counts.byLawType, row.law_type!, row.overall_grade, count);
-    else if (row.by === 'area')
-      addCount(counts.byServiceArea, row.service_area_id!, row.overall_grade, count);
-    else addCount(counts.byEmployment, row.employment!, row.overall_grade, count);
+    else addCount(counts.byServiceArea, row.service_area_id!, row.overall_grade, count);
   }
   return counts;
 }
 
-/** Fig. 5 alone: the one grade table the published audits' summaries do not hold. */
-export async function countGradesByEmployment(
+/**
+ * What no summary holds, in one pass over the audit's cases: Fig. 5
+ * (employment), Fig. 4 (children seen) and the cross-tabulation of two sections.
+ */
+export async function countCaseDetails(
   auditId: string,
   scope: ReportScope,
-): Promise<Record<string, GradeCounts>> {
-  const rows = await db().$queryRaw<{ employment: Employment; overall_grade: string; count: bigint }[]>`
-    SELECT ca.employment::text AS employment, ca.overall_grade, count(*) AS count
-    FROM case_audit ca
-    WHERE ca.audit_id = ${auditId} AND ${GRADED} ${areaFilter(scope)}
-    GROUP BY ca.employment, ca.overall_grade`;
-  const byEmployment: Record<string, GradeCounts> = {};
-  for (const row of rows) addCount(byEmployment, row.employment, row.overall_grade, Number(row.count));
-  return byEmployment;
-}
-
-export async function countChildrenSeen(auditId: string, scope: ReportScope): Promise<ChildrenSeenCount[]> {
+  crossTab: { rowSection: string; columnSection: string } | null,
+): Promise<{
+  byEmployment: Record<string, GradeCounts>;
+  childrenSeen: ChildrenSeenCount[];
+  crossTab: CrossTabCounts | null;
+}> {
+  // The section grades are grouped by position: the same expression with new parameters would not match.
+  const sectionGrades = crossTab
+    ? Prisma.sql`ca.answers->'sections'->${crossTab.rowSection}->>'grade' AS row,
+                 ca.answers->'sections'->${crossTab.columnSection}->>'grade' AS column`
+    : Prisma.sql`NULL::text AS row, NULL::text AS column`;
   const rows = await db().$queryRaw<
-    { service_area_id: string; is_eit: boolean; children_seen: string | null; count: bigint }[]
+    {
+      by: 'employment' | 'seen' | 'cross';
+      employment: Employment | null;
+      overall_grade: string | null;
+      service_area_id: string | null;
+      is_eit: boolean | null;
+      children_seen: string | null;
+      row: string | null;
+      column: string | null;
+      count: bigint;
+    }[]
   >`
-    SELECT ca.service_area_id, ca.is_eit, ca.children_seen, count(*) AS count
+    SELECT CASE WHEN GROUPING(ca.employment) = 0 THEN 'employment'
+                WHEN GROUPING(ca.is_eit) = 0 THEN 'seen' ELSE 'cross' END AS by,
+           ca.employment::text AS employment, ca.overall_grade, ca.service_area_id, ca.is_eit, ca.children_seen,
+           ${sectionGrades}, count(*) AS count
     FROM case_audit ca
     WHERE ca.audit_id = ${auditId} AND ${GRADED} ${areaFilter(scope)}
-    GROUP BY ca.service_area_id, ca.is_eit, ca.children_seen`;
-  return rows.map((row) => ({
-    serviceAreaId: row.service_area_id,
-    isEit: row.is_eit,
-    childrenSeen: row.children_seen,
-    cases: Number(row.count),
-  }));
+    GROUP BY GROUPING SETS ((ca.employment, ca.overall_grade), (ca.service_area_id, ca.is_eit, ca.children_seen)
+                            ${crossTab ? Prisma.sql`, (7, 8)` : Prisma.empty})`;
+  const byEmployment: Record<string, GradeCounts> = {};
+  const childrenSeen: ChildrenSeenCount[] = [];
+  const cells: CrossTabCounts['cells'] = [];
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (row.by === 'employment') addCount(byEmployment, row.employment!, row.overall_grade!, count);
+    else if (row.by === 'seen')
+      childrenSeen.push({
+        serviceAreaId: row.service_area_id!,
+        isEit: row.is_eit!,
+        childrenSeen: row.children_seen,
+        cases: count,
+      });
+    else cells.push({ row: row.row, column: row.column, count });
+  }
+  return { byEmployment, childrenSeen, crossTab: crossTab ? { ...crossTab, cells } : null };
 }
 
 export async function countSections(
@@ -131,26 +154,6 @@ export async function countSections(
   }));
 }
 
-export async function countCrossTab(
-  auditId: string,
-  scope: ReportScope,
-  sections: { rowSection: string; columnSection: string },
-): Promise<CrossTabCounts> {
-  const { rowSection, columnSection } = sections;
-  const rows = await db().$queryRaw<{ row: string | null; column: string | null; count: bigint }[]>`
-    SELECT ca.answers->'sections'->${rowSection}->>'grade' AS row,
-           ca.answers->'sections'->${columnSection}->>'grade' AS column,
-           count(*) AS count
-    FROM case_audit ca
-    WHERE ca.audit_id = ${auditId} AND ${GRADED} ${areaFilter(scope)}
-    GROUP BY 1, 2`;
-  return {
-    rowSection,
-    columnSection,
-    cells: rows.map((row) => ({ row: row.row, column: row.column, count: Number(row.count) })),
-  };
-}
-
 export async function countQa(auditId: string, scope: ReportScope): Promise<QaCount[]> {
   const [row] = await db().$queryRaw<Record<string, bigint>[]>`
     SELECT
@@ -172,28 +175,37 @@ export async function countQa(auditId: string, scope: ReportScope): Promise<QaCo
 
 const EXAMPLES_PER_THEME = 3;
 
+/** The strengths' and learning points' themes, most noted first, with the longest distinct notes as examples. */
 export async function countThemes(
   auditId: string,
   scope: ReportScope,
-  field: 'strengths' | 'learningPoints',
-): Promise<ThemeCount[]> {
-  const rows = await db().$queryRaw<{ theme_key: string; count: bigint; examples: string[] }[]>`
+): Promise<{ strengths: ThemeCount[]; learningPoints: ThemeCount[] }> {
+  const rows = await db().$queryRaw<
+    { field: 'strengths' | 'learningPoints'; theme_key: string; count: bigint; examples: string[] }[]
+  >`
     WITH notes AS (
-      SELECT note->>'themeKey' AS theme_key, btrim(note->>'text') AS text, ca.submitted_at
+      SELECT f.field, note->>'themeKey' AS theme_key, btrim(note->>'text') AS text, ca.submitted_at
       FROM case_audit ca
-      CROSS JOIN LATERAL jsonb_array_elements(coalesce(ca.answers->${field}, '[]'::jsonb)) note
+      CROSS JOIN LATERAL (VALUES ('strengths'), ('learningPoints')) f(field)
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(ca.answers->f.field, '[]'::jsonb)) note
       WHERE ca.audit_id = ${auditId} AND ${GRADED} ${areaFilter(scope)}
     ), ranked AS (
-      SELECT theme_key, text, row_number() OVER (PARTITION BY theme_key ORDER BY length(text) DESC, text) AS rank
-      FROM (SELECT DISTINCT theme_key, text FROM notes WHERE text <> '') distinct_notes
+      SELECT field, theme_key, text,
+             row_number() OVER (PARTITION BY field, theme_key ORDER BY length(text) DESC, text) AS rank
+      FROM (SELECT DISTINCT field, theme_key, text FROM notes WHERE text <> '') distinct_notes
     )
-    SELECT n.theme_key, count(*) AS count,
+    SELECT n.field, n.theme_key, count(*) AS count,
            coalesce((SELECT array_agg(r.text ORDER BY r.rank) FROM ranked r
-                     WHERE r.theme_key = n.theme_key AND r.rank <= ${EXAMPLES_PER_THEME}), '{}') AS examples
+                     WHERE r.field = n.field AND r.theme_key = n.theme_key
+                       AND r.rank <= ${EXAMPLES_PER_THEME}), '{}') AS examples
     FROM notes n
-    GROUP BY n.theme_key
-    ORDER BY count(*) DESC, n.theme_key`;
-  return rows.map((row) => ({ themeKey: row.theme_key, count: Number(row.count), examples: row.examples }));
+    GROUP BY n.field, n.theme_key
+    ORDER BY n.field, count(*) DESC, n.theme_key`;
+  const themes = (field: 'strengths' | 'learningPoints') =>
+    rows
+      .filter((row) => row.field === field)
+      .map((row) => ({ themeKey: row.theme_key, count: Number(row.count), examples: row.examples }));
+  return { strengths: themes('strengths'), learningPoints: themes('learningPoints') };
 }
 
 /** Benchmarkers of the audit (in scope) with their submitted cases, most first. */

@@ -5,10 +5,8 @@ import { contentOf } from './case-audits';
 import { auditChallengeFigures } from './challenges';
 import {
   countBenchmarking,
-  countChildrenSeen,
-  countCrossTab,
+  countCaseDetails,
   countGrades,
-  countGradesByEmployment,
   countQa,
   countSections,
   countThemes,
@@ -70,24 +68,11 @@ async function loadNarrative(auditId: string): Promise<Narrative> {
   return { ...report, updatedBy: report.updatedBy?.name ?? null };
 }
 
-/** Fig. 1–3 of a published audit from its summary (Fig. 5 counted live); of any other, counted live. */
+/** Fig. 1–3 of a published audit from its summary; of any other, counted from its cases. */
 async function gradeCounts(
   audit: { id: string; status: AuditStatus },
   scope: ReportScope,
-): Promise<AuditGradeCounts> {
-  if (audit.status !== 'PUBLISHED') return countGrades(audit.id, scope);
-  const [summarised, byEmployment] = await Promise.all([
-    summarisedGrades(audit.id, scope),
-    countGradesByEmployment(audit.id, scope),
-  ]);
-  return { ...summarised, byEmployment };
-}
-
-/** What the comparison needs of the earlier audit: Fig. 1 and Fig. 3. */
-async function earlierGradeCounts(
-  audit: { id: string; status: AuditStatus },
-  scope: ReportScope,
-): Promise<Pick<AuditGradeCounts, 'overall' | 'byServiceArea'>> {
+): Promise<Omit<AuditGradeCounts, 'byEmployment'>> {
   return audit.status === 'PUBLISHED' ? summarisedGrades(audit.id, scope) : countGrades(audit.id, scope);
 }
 
@@ -135,14 +120,12 @@ export async function loadReportCounts(
     : countSections(audit.id, scope, goodKeys);
   const [
     grades,
+    details,
     earlierGrades,
     earlierContent,
-    childrenSeen,
     sections,
-    crossTabCounts,
     qa,
-    strengths,
-    learningPoints,
+    themes,
     trend,
     areas,
     teams,
@@ -151,14 +134,12 @@ export async function loadReportCounts(
     benchmarking,
   ] = await Promise.all([
     grading,
-    earlierAudit ? earlierGradeCounts(earlierAudit, scope) : null,
+    countCaseDetails(audit.id, scope, crossTab),
+    earlierAudit ? gradeCounts(earlierAudit, scope) : null,
     earlierAudit ? contentOf(earlierAudit.thresholdVersionId) : null,
-    countChildrenSeen(audit.id, scope),
     sectionCounts,
-    crossTab ? countCrossTab(audit.id, scope, crossTab) : null,
     isPublished ? summarisedQa(audit.id, scope) : countQa(audit.id, scope),
-    countThemes(audit.id, scope, 'strengths'),
-    countThemes(audit.id, scope, 'learningPoints'),
+    countThemes(audit.id, scope),
     // This audit's point is its own Fig. 1, however that was counted.
     grading.then((counts) => countTrend(trendAudits, scope, { id: audit.id, counts: counts.overall })),
     areaLabels(),
@@ -187,7 +168,7 @@ export async function loadReportCounts(
       sections: content.sections.map((section) => ({ key: section.key, title: section.title })),
       themes: content.themes.map((theme) => ({ key: theme.key, label: theme.label })),
     },
-    grades,
+    grades: { ...grades, byEmployment: details.byEmployment },
     earlier:
       earlierAudit && earlierGrades && earlierContent
         ? {
@@ -198,12 +179,12 @@ export async function loadReportCounts(
             byServiceArea: earlierGrades.byServiceArea,
           }
         : null,
-    childrenSeen,
+    childrenSeen: details.childrenSeen,
     sections,
-    crossTab: crossTabCounts,
+    crossTab: details.crossTab,
     qa,
-    strengths,
-    learningPoints,
+    strengths: themes.strengths,
+    learningPoints: themes.learningPoints,
     trend,
     areas,
     teams,
