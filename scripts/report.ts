@@ -13,7 +13,7 @@ if (!auditName || values.format !== 'json') {
   process.exit(2);
 }
 const exitCode = await withAppDatabase(async () => {
-  const { getNationalReportByName } = await import('../lib/db/reports.ts');
+  const { getNationalReportByName } = await import('../lib/use-cases/reports/get-national-report-by-name.ts');
   const { reportJson } = await import('../lib/report/json.ts');
   const report = await getNationalReportByName(auditName);
   if (!report) {

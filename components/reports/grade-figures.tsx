@@ -1,4 +1,4 @@
-import type { AuditReport } from './audit-report';
+import type { AuditReport } from '@/lib/domain/report-view';
 import { gradeShareRows } from '@/lib/report/charts';
 import {
   childrenSeenTable,

@@ -1,4 +1,4 @@
-import type { AuditReport } from './audit-report';
+import type { AuditReport } from '@/lib/domain/report-view';
 import { formatDate } from '@/lib/domain/dates';
 import { againstTarget, describeShare, formatChange } from '@/lib/domain/report';
 import { isHidden } from '@/lib/report/tables';

@@ -1,4 +1,4 @@
-import type { AuditReport } from './audit-report';
+import type { AuditReport } from '@/lib/domain/report-view';
 import { formatDate } from '@/lib/domain/dates';
 import { reconciliationSentence, smallGroupSentence } from '@/lib/report/tables';
 

@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/fields';
 import { saveReportNarrativeAction } from '@/lib/actions/reports';
-import type { AuditReport } from './audit-report';
+import type { AuditReport } from '@/lib/domain/report-view';
 
 const PARTS = [
   ['strengths', 'Strengths', 5],

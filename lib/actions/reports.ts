@@ -1,20 +1,14 @@
 'use server';
 
 import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
-import { getAuditForReport, saveNarrative } from '@/lib/db/reports';
-import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
-import { NATIONAL } from '@/lib/domain/permissions';
 import { ImportResultsSchema, SaveNarrativeSchema } from '@/lib/schemas/reports';
 import { importResults } from '@/lib/use-cases/results/import-results';
-import { authorise, runAction, type ActionResult } from './run';
+import { saveNarrative } from '@/lib/use-cases/reports/save-narrative';
+import { runAction, type ActionResult } from './run';
 
 /** The audit lead's narrative sections, saved with the report (versioned: no silent overwrite). */
 export async function saveReportNarrativeAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  return runAction(SaveNarrativeSchema, input, async (actor, request) => {
-    authorise(actor, 'report.write', NATIONAL);
-    if (!(await getAuditForReport(request.auditId))) throw new NotFoundOrForbiddenError();
-    return saveNarrative(actor, request, new Date());
-  });
+  return runAction(SaveNarrativeSchema, input, (actor, request) => saveNarrative(actor, request, new Date()));
 }
 
 /**

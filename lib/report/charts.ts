@@ -1,6 +1,6 @@
 // What the report's grade-share charts show, for the page (recharts) and the
 // PDF (drawn with pdfkit) alike, so the two cannot differ.
-import type { AuditReport } from '@/lib/db/reports';
+import type { AuditReport } from '@/lib/domain/report-view';
 import type { GradeRow } from '@/lib/domain/report';
 import { hiddenGroups, isHidden } from './tables';
 

@@ -1,7 +1,7 @@
 // The report as the `report --format json` command prints it: keys are the
 // data's own labels (level, law type, area code), so the JSON reads without
 // a key to the codes.
-import type { AuditReport, ChildrenSeenRow } from '@/lib/db/reports';
+import type { AuditReport, ChildrenSeenRow } from '@/lib/domain/report-view';
 import { roundedPercent, type GradeRow } from '@/lib/domain/report';
 import { hiddenGroups, isHidden } from './tables';
 

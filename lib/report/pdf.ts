@@ -5,7 +5,7 @@
 // built-ins and is kept out of the bundle (next.config.js serverExternalPackages).
 import 'server-only';
 import PDFDocument from 'pdfkit';
-import type { AuditReport, ThemeSummary } from '@/lib/db/reports';
+import type { AuditReport, ThemeSummary } from '@/lib/domain/report-view';
 import { formatDate } from '@/lib/domain/dates';
 import { reportCharts } from './charts';
 import { chartHeight, drawGradeShareChart } from './pdf-charts';

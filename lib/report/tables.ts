@@ -1,6 +1,6 @@
 // Every table of an audit report, once: the page, the CSV and XLSX exports
 // and the PDF all print these, so no two of them can disagree.
-import type { AuditReport } from '@/lib/db/reports';
+import type { AuditReport } from '@/lib/domain/report-view';
 import { suppressedGroups } from '@/lib/domain/dashboard';
 import {
   formatChange,

@@ -3,7 +3,7 @@
 // page, the CSVs and the PDF. Numbers stay numbers; every string is written
 // as text that no spreadsheet will run as a formula.
 import ExcelJS from 'exceljs';
-import type { AuditReport } from '@/lib/db/reports';
+import type { AuditReport } from '@/lib/domain/report-view';
 import { neutraliseFormula, toCsv } from '@/lib/csv/write-csv';
 import { reconciliationSentence, type Cell, type ReportTable } from './tables';
 

@@ -20,7 +20,7 @@ import { getCalibration } from '@/lib/use-cases/benchmarks/get-calibration';
 import { getAuditChallengeFigures as auditChallengeFiguresFor } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
 import { db } from '@/lib/db/client';
 import { findAuditsUnderWay as auditsUnderWay } from '@/lib/use-cases/dashboards/find-audits-under-way';
-import { getAuditReport } from '@/lib/db/reports';
+import { getAuditReport } from '@/lib/use-cases/reports/get-audit-report';
 import { WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { NOT_SHOWN, reportTables } from '@/lib/report/tables';
 

@@ -13,7 +13,8 @@ import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route'
 import { importResultsAction, saveReportNarrativeAction } from '@/lib/actions/reports';
 import { MESSAGES } from '@/lib/actions/run';
 import { db } from '@/lib/db/client';
-import { getAuditReport, getNationalReportByName } from '@/lib/db/reports';
+import { getAuditReport } from '@/lib/use-cases/reports/get-audit-report';
+import { getNationalReportByName } from '@/lib/use-cases/reports/get-national-report-by-name';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { reportJson } from '@/lib/report/json';
 import { reportTables } from '@/lib/report/tables';

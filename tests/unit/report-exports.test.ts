@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import type { AreaGradeRow, AuditReport, SectionShare } from '@/lib/db/reports';
+import type { AreaGradeRow, AuditReport, SectionShare } from '@/lib/domain/report-view';
 import {
   crossTabulate,
   gradeGroups,

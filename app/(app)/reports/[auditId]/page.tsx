@@ -9,7 +9,8 @@ import { KeyThemes, ReportTrend, SectionAnalysis } from '@/components/reports/re
 import { WithheldWhileBenchmarking } from '@/components/reports/withheld-while-benchmarking';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
-import { getAuditReport, type AuditReport } from '@/lib/db/reports';
+import type { AuditReport } from '@/lib/domain/report-view';
+import { getAuditReport } from '@/lib/use-cases/reports/get-audit-report';
 import { NotFoundOrForbiddenError, WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { qaTable, type ReportTable } from '@/lib/report/tables';

@@ -1,5 +1,5 @@
 import { getActor } from '@/lib/auth/actor';
-import { getAuditReport } from '@/lib/db/reports';
+import { getAuditReport } from '@/lib/use-cases/reports/get-audit-report';
 import { NotFoundOrForbiddenError, WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
 import { reportJson } from '@/lib/report/json';
 import { reportPdf } from '@/lib/report/pdf';
