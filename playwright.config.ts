@@ -1,18 +1,20 @@
 import { defineConfig } from '@playwright/test';
+import { serverPair, workerDatabases } from './tests/e2e/servers';
 
-const PORT = 3100;
-const SECOND_PORT = 3101;
+const databases = workerDatabases();
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Spec files are shared out between the workers; the tests of one file run in order in one worker.
   fullyParallel: false,
-  workers: 1,
+  workers: databases.length,
   // No retries: journeys change the demo data, so a retry would start from a different state.
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    // Worker 0's; tests/e2e/helpers.ts gives each worker its own.
+    baseURL: serverPair(0).first,
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's chromium: Playwright's own browser download is not possible here.
@@ -29,24 +31,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
-    {
-      command: `node_modules/.bin/next start -p ${PORT}`,
-      url: `http://localhost:${PORT}/api/health`,
+  // Per worker, two instances with the same environment (database, secret, public URL), as
+  // behind a load balancer: the deployment the README promises (tests/e2e/two-instances.spec.ts).
+  webServer: databases.flatMap((databaseUrl, worker) => {
+    const pair = serverPair(worker);
+    return pair.ports.map((port) => ({
+      command: `node_modules/.bin/next start -p ${port}`,
+      url: `http://localhost:${port}/api/health`,
+      env: { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), NEXTAUTH_URL: pair.first },
       reuseExistingServer: false,
       timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    // A second instance with the same environment (database, secret, public URL), as behind a
-    // load balancer: the deployment the README promises (tests/e2e/two-instances.spec.ts).
-    {
-      command: `node_modules/.bin/next start -p ${SECOND_PORT}`,
-      url: `http://localhost:${SECOND_PORT}/api/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-  ],
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    }));
+  }),
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +11,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // At least two even on two cores: integration files spend much of their time waiting for
+    // PostgreSQL. `--maxWorkers=N` (or VITEST_MAX_WORKERS) overrides.
+    maxWorkers: Math.min(4, Math.max(2, availableParallelism() - 1)),
     projects: [
       {
         resolve: { alias },
@@ -21,10 +25,10 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // Files run in parallel, each worker on its own database (integration-global-setup.ts),
+          // and one file at a time per worker, so "nothing changed" checks stay exact.
           globalSetup: ['tests/support/integration-global-setup.ts'],
           setupFiles: ['tests/support/integration-setup.ts'],
-          // One database: files run one at a time so "nothing changed" checks are exact.
-          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

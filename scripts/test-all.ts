@@ -3,10 +3,8 @@
 // types, unit + integration tests, a production build, browser tests.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { openDatabase } from './lib/database.ts';
-import { freshDatabase } from './lib/fresh-database.ts';
-import { applyMigrations } from './lib/migrate.ts';
+import { e2eEnv, e2eWorkers, prepareE2eDatabases } from './lib/e2e-databases.ts';
 import { runPrisma } from './lib/prisma-cli.ts';
-import { seedDemoDatabase } from './lib/seed.ts';
 import { bin, run, runOrThrow, scriptEnv } from './lib/run.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -73,21 +71,15 @@ try {
   totals.passed += vitest.passed;
   totals.failed += vitest.failed + (vitestCode !== 0 && vitest.failed === 0 ? 1 : 0);
 
-  const e2eUrl = await step('e2e database', async () => {
-    const url = await freshDatabase(serverUrl, 'threshold_e2e');
-    await applyMigrations(url);
-    await seedDemoDatabase(url);
-    return url;
-  });
-  const e2eEnv = scriptEnv({
-    DATABASE_URL: e2eUrl,
-    NEXTAUTH_SECRET: 'e2e-tests-secret-0123456789abcdef0123',
-    NEXTAUTH_URL: 'http://localhost:3100',
+  const workers = e2eWorkers();
+  const e2eUrls = await step(`e2e databases (${workers})`, () => prepareE2eDatabases(serverUrl, workers));
+  const playwrightEnv = scriptEnv({
+    ...e2eEnv(e2eUrls),
     PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
   });
-  await mustPass('next build', bin('next'), ['build'], e2eEnv);
-  const playwrightCode = await step('e2e tests (Playwright, Debian chromium)', () =>
-    run(bin('playwright'), ['test', '--reporter=list,json'], { env: e2eEnv }),
+  await mustPass('next build', bin('next'), ['build'], playwrightEnv);
+  const playwrightCode = await step(`e2e tests (Playwright, Debian chromium, ${workers} workers)`, () =>
+    run(bin('playwright'), ['test', '--reporter=list,json'], { env: playwrightEnv }),
   );
   const e2e = playwrightCounts('test-results/playwright.json');
   totals.passed += e2e.passed;

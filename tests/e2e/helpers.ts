@@ -7,6 +7,7 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
+import { serverPair, type ServerPair } from './servers';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -41,8 +42,15 @@ async function watchForCspViolations(context: BrowserContext, violations: string
  * Every spec imports `test` from here, not from '@playwright/test': each
  * browser context a test opens (its `page`, `newPerson`, `browser.newContext`)
  * is watched, and the test fails on any CSP violation in any page it visited.
+ * It also points each worker at its own servers and database (servers.ts).
  */
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{ cspViolations: string[] }, { servers: ServerPair }>({
+  servers: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
+    async ({}, use, workerInfo) => use(serverPair(workerInfo.parallelIndex)),
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ servers }, use) => use(servers.first),
   cspViolations: [
     async ({ browser }, use) => {
       const violations: string[] = [];

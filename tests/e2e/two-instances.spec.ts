@@ -3,12 +3,11 @@ import { expect, expectNoAxeViolations, signIn, test, checkAndSubmitGrades } fro
 
 // The README promises that Threshold scales out: sessions, lockouts and data
 // live in PostgreSQL, so any instance behind a load balancer can answer any
-// request. playwright.config.ts starts a second `next start` on 3101 with the
-// same environment; cookies are scoped to the host, not the port, so one
-// browser's session reaches both, as it would through a load balancer.
+// request. playwright.config.ts starts, for each worker, a second `next start`
+// (3101 beside 3100 for the first worker) with the same environment; cookies are
+// scoped to the host, not the port, so one browser's session reaches both, as it
+// would through a load balancer.
 
-const FIRST = 'http://localhost:3100';
-const SECOND = 'http://localhost:3101';
 const SESSION_COOKIE = 'next-auth.session-token';
 
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: /All changes saved at/ });
@@ -20,6 +19,7 @@ async function saveNow(page: Page) {
 
 test('one session works through two instances: saves and the submit alternate between them, nothing is lost, and signing out on one is refused on the other at once', async ({
   page,
+  servers: { first: FIRST, second: SECOND },
 }) => {
   test.setTimeout(120_000);
   await signIn(page, 'im@example.org');

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 
 const seed = (args: string[]) =>
   spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/seed-demo.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
     encoding: 'utf8',
     timeout: 60_000,
   });

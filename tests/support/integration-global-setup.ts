@@ -1,5 +1,7 @@
-// Gives the integration tests a fresh, migrated database. test-all passes the
+// Gives the integration tests fresh, migrated databases: one per worker, so
+// files run in parallel and never share a database. test-all passes the
 // server in THRESHOLD_TEST_PG_URL; run alone, this starts the embedded test cluster.
+import { availableParallelism } from 'node:os';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, type DatabaseHandle } from '../../scripts/lib/database.ts';
 import { applyMigrations } from '../../scripts/lib/migrate.ts';
@@ -14,9 +16,16 @@ export default async function setup(project: TestProject) {
     serverUrl = await handle.url('postgres');
   }
   // THRESHOLD_TEST_DB_NAME lets several runs share one server without clobbering each other.
-  const url = await freshDatabase(serverUrl, process.env.THRESHOLD_TEST_DB_NAME ?? 'threshold_integration');
-  await applyMigrations(url);
-  project.provide('databaseUrl', url);
+  // It names the migrated template; worker k (VITEST_POOL_ID) gets a copy named `<name>_<k>`.
+  const name = process.env.THRESHOLD_TEST_DB_NAME ?? 'threshold_integration';
+  await applyMigrations(await freshDatabase(serverUrl, name));
+  // Vitest's own fallback when maxWorkers is not set (vitest.config.ts sets it).
+  const workers =
+    project.config.maxWorkers || project.vitest.config.maxWorkers || Math.max(availableParallelism() - 1, 1);
+  const urls: string[] = [];
+  for (let worker = 1; worker <= workers; worker += 1)
+    urls.push(await freshDatabase(serverUrl, `${name}_${worker}`, { template: name }));
+  project.provide('databaseUrls', urls);
   return async () => {
     await handle?.stop();
   };
@@ -24,6 +33,7 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** Index k - 1 is the database of the worker whose VITEST_POOL_ID is k. */
+    databaseUrls: string[];
   }
 }
