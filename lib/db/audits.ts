@@ -1,4 +1,5 @@
 import 'server-only';
+import { isoDay } from '@/lib/domain/dates';
 import { db } from './client';
 
 import { type AuditKind, type AuditStatus, type LawType } from '@/lib/domain/audits';
@@ -48,7 +49,6 @@ export type AuditFields = {
   challengeWindowDays: number;
 };
 
-const day = (value: Date) => value.toISOString().slice(0, 10);
 const toDate = (value: string) => new Date(`${value}T00:00:00.000Z`);
 
 export async function findAudits(): Promise<AuditSummary[]> {
@@ -69,8 +69,8 @@ export async function findAudits(): Promise<AuditSummary[]> {
     name: row.name,
     kind: row.kind,
     status: row.status,
-    windowFrom: day(row.windowFrom),
-    windowTo: day(row.windowTo),
+    windowFrom: isoDay(row.windowFrom),
+    windowTo: isoDay(row.windowTo),
     thresholdName: `${row.thresholdVersion.document.name} (${row.thresholdVersion.label})`,
   }));
 }
@@ -127,8 +127,8 @@ export async function getAudit(auditId: string): Promise<AuditDetail | null> {
     status: row.status,
     purpose: row.purpose,
     version: row.version,
-    windowFrom: day(row.windowFrom),
-    windowTo: day(row.windowTo),
+    windowFrom: isoDay(row.windowFrom),
+    windowTo: isoDay(row.windowTo),
     thresholdVersionId: row.thresholdVersionId,
     thresholdName: `${row.thresholdVersion.document.name} (${row.thresholdVersion.label})`,
     lawTypes: row.lawTypes,
@@ -138,7 +138,7 @@ export async function getAudit(auditId: string): Promise<AuditDetail | null> {
       .map(({ id, code }) => ({ id, code })),
     goodOrAboveTarget: row.goodOrAboveTarget,
     lowestTarget: row.lowestTarget,
-    targetDate: row.targetDate ? day(row.targetDate) : null,
+    targetDate: row.targetDate ? isoDay(row.targetDate) : null,
     comparedWith: row.comparedWith,
     commissionedBy: row.commissionedBy,
     lead: row.lead,

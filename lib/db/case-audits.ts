@@ -1,4 +1,5 @@
 import 'server-only';
+import { isoDay } from '@/lib/domain/dates';
 import { notBlindTo } from './blind';
 import { db, type Tx } from './client';
 import { applyGrades } from './grade-writer';
@@ -12,8 +13,6 @@ import { parseRubricContent } from '@/lib/schemas/rubric';
 // Read models of one case's grading, and the hand-over of drafts that runs
 // inside a reassignment. Saving, submitting and who may open what are use
 // cases (lib/use-cases/case-audits).
-
-const day = (value: Date) => value.toISOString().slice(0, 10);
 
 export type GradingCase = {
   sampledCaseId: string;
@@ -101,7 +100,7 @@ export async function loadGradingCase(
     teamName: row.caseFile.team?.name ?? null,
     documents: row.caseFile.documents.map((document) => ({
       documentType: document.documentType,
-      filedOn: day(document.filedOn),
+      filedOn: isoDay(document.filedOn),
     })),
     content,
     caseAudit: row.caseAudit

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isoDay } from '@/lib/domain/dates';
 import { db } from './client';
 import { notBlindTo } from './blind';
 import type { AuditStatus } from '@/lib/domain/audits';
@@ -180,13 +181,12 @@ export async function findAuditsAwaitingIndex(): Promise<AuditAwaitingIndex[]> {
     WHERE a.status IN ('DRAFT', 'SAMPLING')
       AND NOT EXISTS (SELECT 1 FROM audit_sample s WHERE s.audit_id = a.id)
     ORDER BY a.window_to DESC, a.name`;
-  const day = (value: Date) => value.toISOString().slice(0, 10);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     status: row.status,
-    windowFrom: day(row.window_from),
-    windowTo: day(row.window_to),
+    windowFrom: isoDay(row.window_from),
+    windowTo: isoDay(row.window_to),
     areasInScope: Number(row.areas_in_scope),
     areasWithCases: Number(row.areas_with_cases),
     caseFiles: Number(row.case_files),

@@ -1,10 +1,9 @@
 import 'server-only';
+import { isoDay } from '@/lib/domain/dates';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
 import type { AuditStatus } from '@/lib/domain/audits';
 import { QUEUE_PAGE_SIZE, type Queue, type QueueFilter, type QueueStatus } from '@/lib/domain/queue';
-
-const day = (value: Date) => value.toISOString().slice(0, 10);
 
 /**
  * An auditor's cases: what is assigned to them in audits under way, plus
@@ -96,7 +95,7 @@ export async function findAuditorQueue(
       status: row.caseAudit ? row.caseAudit.status : 'TO_DO',
       documents: row.caseFile.documents.map((document) => ({
         documentType: document.documentType,
-        filedOn: day(document.filedOn),
+        filedOn: isoDay(document.filedOn),
       })),
     })),
   };

@@ -26,7 +26,8 @@ import {
   type SectionCount,
 } from '@/lib/domain/report-counts';
 import type { Narrative, ReportOptions, ReportScope } from '@/lib/domain/report-view';
-import { day, type ReportAudit } from './reports';
+import { isoDay } from '@/lib/domain/dates';
+import { type ReportAudit } from './reports';
 
 async function areaLabels(): Promise<ReportCounts['areas']> {
   const areas = await db().serviceArea.findMany({ select: { id: true, code: true, sortOrder: true } });
@@ -155,11 +156,11 @@ export async function loadReportCounts(
       name: audit.name,
       kind: audit.kind,
       status: audit.status,
-      windowFrom: day(audit.windowFrom),
-      windowTo: day(audit.windowTo),
+      windowFrom: isoDay(audit.windowFrom),
+      windowTo: isoDay(audit.windowTo),
       goodOrAboveTarget: audit.goodOrAboveTarget,
       lowestTarget: audit.lowestTarget,
-      targetDate: audit.targetDate ? day(audit.targetDate) : null,
+      targetDate: audit.targetDate ? isoDay(audit.targetDate) : null,
       thresholdVersionLabel: `${audit.thresholdVersion.document.name} (${audit.thresholdVersion.label})`,
     },
     scope,

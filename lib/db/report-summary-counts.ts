@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
 import { contentOf } from './case-audits';
 import { addCount, areaFilter } from './report-counts';
-import { day } from './reports';
+import { isoDay } from '@/lib/domain/dates';
 import type { AuditKind, AuditStatus, LawType } from '@/lib/domain/audits';
 import { QA_INDICATORS, type QaIndicator } from '@/lib/domain/grading';
 import type {
@@ -154,7 +154,7 @@ export async function countTrend(
     if (!counts || Object.keys(counts).length === 0) continue;
     // Published versions' content is cached per process: no query per audit.
     const { scale } = await contentOf(audit.thresholdVersionId);
-    trend.push({ auditId: audit.id, name: audit.name, windowTo: day(audit.windowTo), scale, counts });
+    trend.push({ auditId: audit.id, name: audit.name, windowTo: isoDay(audit.windowTo), scale, counts });
   }
   return trend;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isoDay } from '@/lib/domain/dates';
 import { db } from './client';
 import { GRADED } from './report-counts';
 import type { AuditKind, AuditStatus } from '@/lib/domain/audits';
@@ -9,7 +10,6 @@ import type { AuditKind, AuditStatus } from '@/lib/domain/audits';
 // lib/use-cases/reports.
 
 /** yyyy-mm-dd: how the report prints a date. */
-export const day = (value: Date) => value.toISOString().slice(0, 10);
 
 export type ReportAudit = {
   id: string;
@@ -85,7 +85,7 @@ export async function findReportableAudits(): Promise<
     id: row.id,
     name: row.name,
     status: row.status,
-    windowTo: day(row.window_to),
+    windowTo: isoDay(row.window_to),
     graded: Number(row.graded),
   }));
 }

@@ -1,7 +1,6 @@
 import 'server-only';
+import { isoDay } from '@/lib/domain/dates';
 import { db } from './client';
-
-const day = (value: Date) => value.toISOString().slice(0, 10);
 
 export type SampleExportRow = {
   areaCode: string;
@@ -58,7 +57,7 @@ export async function sampleExportRows(
     stratumSelected: Number(row.selected),
     caseReference: row.reference,
     practitionerReference: row.practitioner_ref,
-    latestFiling: row.latest ? day(row.latest) : '',
+    latestFiling: row.latest ? isoDay(row.latest) : '',
     status: row.status,
     reserveRank: row.reserve_rank,
     assignedTo: row.assigned_to,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isoDay } from '@/lib/domain/dates';
 import { db } from './client';
 import type { AuditStatus, LawType } from '@/lib/domain/audits';
 import type { FiledWork } from '@/lib/domain/sampling';
@@ -7,8 +8,6 @@ import { replacementReasonLabel } from '@/lib/domain/sample-rules';
 // Read models of an audit's sample: its context, the population it is drawn
 // from, and what the sample page shows. The writes are use cases
 // (lib/use-cases/sampling).
-
-const day = (value: Date) => value.toISOString().slice(0, 10);
 
 export type SamplingContext = {
   auditId: string;
@@ -46,8 +45,8 @@ export async function getSamplingContext(auditId: string): Promise<SamplingConte
     auditId: audit.id,
     auditName: audit.name,
     status: audit.status,
-    windowFrom: day(audit.windowFrom),
-    windowTo: day(audit.windowTo),
+    windowFrom: isoDay(audit.windowFrom),
+    windowTo: isoDay(audit.windowTo),
     lawTypes: audit.lawTypes,
     serviceAreaIds: audit.serviceAreas.map((area) => area.serviceAreaId),
     sample: audit.sample,
@@ -84,7 +83,7 @@ export async function findFiledWork(context: SamplingContext): Promise<FiledWork
     serviceAreaId: row.service_area_id,
     lawType: row.law_type,
     performanceBand: row.performance_band,
-    filedOn: day(row.filed_on),
+    filedOn: isoDay(row.filed_on),
   }));
 }
 

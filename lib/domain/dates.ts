@@ -17,3 +17,8 @@ export function formatDate(value: string): string {
     timeZone: 'UTC',
   });
 }
+
+/** The calendar day of an instant, in UTC, as yyyy-mm-dd. */
+export function isoDay(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}

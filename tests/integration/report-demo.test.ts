@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGradedAudit, createServiceArea, createTeam, type GradedCaseSpec } from '../factories';
 import { NOVEMBER_2014_COUNTS } from '../fixtures/november-2014-counts';
 import { applyMigrations } from '../../scripts/lib/migrate.ts';
@@ -25,7 +25,7 @@ describe('the November 2014 demo report from the seeded demo database', () => {
   // The demo gets a database of its own: its users and audits must not meet the other tests'.
   let demoUrl = '';
   beforeAll(async () => {
-    const url = new URL(inject('databaseUrl'));
+    const url = new URL(process.env.DATABASE_URL ?? '');
     const name = `${url.pathname.slice(1)}_demo`;
     url.pathname = '/postgres';
     demoUrl = await freshDatabase(url.toString(), name);

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import type { Adjudication } from '@/lib/domain/challenges';
 import type { Email } from '@/lib/notify/email';
-import { settleChallenge } from './settle';
+import { settleChallenge } from './settle-challenge';
 
 /** The National Service Director settles a referred challenge; the adjudication is final. */
 export async function adjudicateChallenge(

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import type { Decision } from '@/lib/domain/challenges';
 import type { Email } from '@/lib/notify/email';
-import { settleChallenge } from './settle';
+import { settleChallenge } from './settle-challenge';
 
 /** The audit lead (a Senior Service Manager who did not grade the case) upholds the grade or re-grades. */
 export async function decideChallenge(

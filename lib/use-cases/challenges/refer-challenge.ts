@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { challengeReferredMessage } from '@/lib/domain/challenge-messages';
 import { assertCanRefer } from '@/lib/domain/challenges';
 import type { Email } from '@/lib/notify/email';
-import { openChallengeStep } from './open-step';
+import { openChallengeStep } from './open-challenge-step';
 
 /** The audit lead hands the challenge to the National Service Director, whose adjudication is final. */
 export async function referChallenge(

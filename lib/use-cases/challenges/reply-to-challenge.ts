@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { challengeRepliedMessage } from '@/lib/domain/challenge-messages';
 import { assertCanReply } from '@/lib/domain/challenges';
 import type { Email } from '@/lib/notify/email';
-import { openChallengeStep } from './open-step';
+import { openChallengeStep } from './open-challenge-step';
 
 /** The auditor who graded the case answers the challenge; the audit lead decides next. */
 export async function replyToChallenge(

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { challengeWithdrawnMessage } from '@/lib/domain/challenge-messages';
 import { assertCanWithdraw } from '@/lib/domain/challenges';
 import type { Email } from '@/lib/notify/email';
-import { openChallengeStep } from './open-step';
+import { openChallengeStep } from './open-challenge-step';
 
 /** The person who raised the challenge takes it back, before it is decided or referred. */
 export async function withdrawChallenge(

@@ -1,3 +1,4 @@
+import 'server-only';
 import { isForeignKeyViolation, isUniqueViolation } from '@/lib/db/errors';
 import { RuleError } from '@/lib/domain/errors';
 

@@ -17,7 +17,7 @@ import {
   type Decision,
 } from '@/lib/domain/challenges';
 import type { Email } from '@/lib/notify/email';
-import { openChallengeStep } from './open-step';
+import { openChallengeStep } from './open-challenge-step';
 
 /**
  * The audit lead's decision and the National Service Director's adjudication
