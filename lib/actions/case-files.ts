@@ -1,20 +1,17 @@
 'use server';
 
 import type { CaseIndexImportOutcome } from '@/lib/domain/import-outcomes';
-import { checkAndImportCaseIndex } from '@/lib/import/case-index';
-import { NATIONAL } from '@/lib/domain/permissions';
 import { ImportCaseIndexSchema } from '@/lib/schemas/case-files';
-import { authorise, runAction, type ActionResult } from './run';
+import { importCaseIndex } from '@/lib/use-cases/case-files/import-case-index';
+import { runAction, type ActionResult } from './run';
 
 /** Check first (commit: false), then commit the same file; a commit re-checks everything. */
 export async function importCaseIndexAction(input: unknown): Promise<ActionResult<CaseIndexImportOutcome>> {
-  return runAction(ImportCaseIndexSchema, input, async (actor, request) => {
-    authorise(actor, 'caseIndex.import', NATIONAL);
-    return checkAndImportCaseIndex(
-      actor.userId,
-      Buffer.from(request.contentBase64, 'base64'),
-      request.fileName,
-      request.commit,
-    );
-  });
+  return runAction(ImportCaseIndexSchema, input, (actor, request) =>
+    importCaseIndex(actor, {
+      bytes: Buffer.from(request.contentBase64, 'base64'),
+      fileName: request.fileName,
+      commit: request.commit,
+    }),
+  );
 }

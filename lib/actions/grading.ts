@@ -1,11 +1,10 @@
 'use server';
 
-import { markAllRead } from '@/lib/db/notifications';
 import { acknowledgeConcern } from '@/lib/use-cases/concerns/acknowledge-concern';
 import { closeConcern } from '@/lib/use-cases/concerns/close-concern';
 import { raiseConcern } from '@/lib/use-cases/concerns/raise-concern';
 import { recordAreaReview } from '@/lib/use-cases/reviews/record-area-review';
-import { NATIONAL } from '@/lib/domain/permissions';
+
 import { sendEmails } from '@/lib/notify/email';
 import {
   AcknowledgeConcernSchema,
@@ -16,7 +15,8 @@ import {
   SubmitCaseAuditSchema,
 } from '@/lib/schemas/grading';
 import { submitCaseAudit, type SubmitResult } from '@/lib/use-cases/case-audits/submit-case-audit';
-import { authorise, runAction, type ActionResult } from './run';
+import { markInboxRead } from '@/lib/use-cases/inbox/mark-inbox-read';
+import { runAction, type ActionResult } from './run';
 
 export async function submitCaseAuditAction(input: unknown): Promise<ActionResult<SubmitResult>> {
   return runAction(SubmitCaseAuditSchema, input, async (actor, request) => {
@@ -66,8 +66,5 @@ export async function recordAreaReviewAction(input: unknown): Promise<ActionResu
 }
 
 export async function markInboxReadAction(input: unknown): Promise<ActionResult<{ marked: number }>> {
-  return runAction(MarkInboxReadSchema, input, async (actor) => {
-    authorise(actor, 'inbox.read', NATIONAL);
-    return { marked: await markAllRead(actor.userId, new Date()) };
-  });
+  return runAction(MarkInboxReadSchema, input, (actor) => markInboxRead(actor, new Date()));
 }
