@@ -2,7 +2,7 @@
 // every scope, and what must happen. Integration tests run each row against
 // the real database; a guard fails when an exported entry point has no row.
 import { MODERATOR_IS_AUDITOR, MODERATOR_IS_BENCHMARKER } from '@/lib/domain/benchmarking';
-import { ROLES, type Role } from '@/lib/domain/roles';
+import { AREA_ROLES, ROLES, type Role } from '@/lib/domain/roles';
 
 export type Scope = 'national' | 'own area' | 'other area';
 export type Expected = 'allowed' | 'refused';
@@ -27,8 +27,6 @@ export type MatrixEntry = {
   runIn: 'integration' | 'e2e';
   rows: MatrixRow[];
 };
-
-const AREA_ROLES: Role[] = ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'];
 
 /** A national action only `allowed` roles may take: one row per role (area roles in their own area), plus anonymous. */
 function onlyFor(entry: string, file: string, allowed: Role[]): MatrixEntry {

@@ -15,6 +15,8 @@ export const HOME_PURPOSE: Record<Role, string> = {
   NATIONAL_SERVICE_DIRECTOR: 'Commission audits and adjudicate challenges referred to you.',
   DIRECTOR: 'Read the national summary and area dashboards.',
   ADMIN: 'Manage users, service areas, teams and practitioners.',
+  SERVICE_MANAGER: 'Audit your teams’ work each month and record observations of practice.',
+  HEAD_OF_PRACTICE: 'Moderate your area’s local audits and see how its managers grade.',
 };
 
 export const WAITING_LISTS: Record<Exclude<Role, 'ADMIN'>, WaitingList[]> = {
@@ -43,6 +45,12 @@ export const WAITING_LISTS: Record<Exclude<Role, 'ADMIN'>, WaitingList[]> = {
     { title: 'Challenges referred to you', empty: 'No challenges are waiting for your adjudication.' },
   ],
   DIRECTOR: [{ title: 'Published audits', empty: 'No audit has been published yet.' }],
+  SERVICE_MANAGER: [
+    { title: 'Local audits this month', empty: 'No local audits are assigned to you this month.' },
+  ],
+  HEAD_OF_PRACTICE: [
+    { title: 'Moderations to do', empty: 'No local audits are waiting for your moderation.' },
+  ],
 };
 
 /** Where an audit its lead runs has got to, counted in the database. */

@@ -42,6 +42,27 @@ export const ACTIONS = [
   'benchmark.moderate', // record the agreed grade where the two gradings differ
   'calibration.view', // the agreement figures of an audit
   'accessLog.view', // who signed in, was refused, or took personal data out
+  // The improvement loop (issue 16). Sources without an area are national; an
+  // area's improvement plan is a source in that area.
+  'recommendation.view', // the register: sources, recommendations, actions, measures, reviews
+  'recommendation.manage', // create and edit sources, recommendations, measures and actions
+  'recommendation.import', // sources and recommendations from CSV/XLSX
+  'improvementAction.update', // progress updates and status changes on an action
+  'progressReview.record', // a progress review and its judgements
+  'thematicAudit.commission', // commission a thematic audit from an open recommendation
+  'inspectionJudgement.record', // an inspection's judgement of an area (seed 004)
+  'boardPack.view', // the board pack for a date (PDF and XLSX)
+  // Local quality-and-impact audits (issue 17).
+  'localProgramme.manage', // set up a local programme: quotas, moderation share, monthly draws
+  'localAudit.grade', // a Service Manager grades their own teams' cases (the domain checks the teams)
+  'localAudit.pick', // a Service Manager picks a case of their own, with a reason
+  'observation.record', // a practice observation
+  'observation.view',
+  'moderation.manage', // draw the share of local audits a Head of Practice moderates
+  'moderation.grade', // grade a local audit blind, as its area's Head of Practice
+  'moderation.agree', // record the agreed grade after comparing
+  'localCalibration.view', // local grading against moderation and the national audit
+  'qaOverview.view', // seed 003's quality-assurance overview
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -53,14 +74,18 @@ export const NATIONAL: Resource = { scope: 'national' };
 export const inArea = (serviceAreaId: string): Resource => ({ scope: 'area', serviceAreaId });
 
 type Grant = {
-  /** `any`: national and every area. `own-area`: only resources of the actor's own area. */
-  reach: 'any' | 'own-area';
+  /**
+   * `any`: national and every area. `own-area`: only resources of the actor's own area.
+   * `own-area-and-national`: their own area's and national resources, no other area's.
+   */
+  reach: 'any' | 'own-area' | 'own-area-and-national';
 };
 
 type Policy = Record<Action, Partial<Record<Role, Grant>>>;
 
 const ANY: Grant = { reach: 'any' };
 const OWN_AREA: Grant = { reach: 'own-area' };
+const OWN_AREA_AND_NATIONAL: Grant = { reach: 'own-area-and-national' };
 
 /** National reference material every role may read (rubrics, audit programmes). */
 function everyone(): Partial<Record<Role, Grant>> {
@@ -73,6 +98,8 @@ function everyone(): Partial<Record<Role, Grant>> {
     NATIONAL_SERVICE_DIRECTOR: ANY,
     DIRECTOR: ANY,
     ADMIN: ANY,
+    SERVICE_MANAGER: ANY,
+    HEAD_OF_PRACTICE: ANY,
   };
 }
 
@@ -150,6 +177,66 @@ export const POLICY: Policy = {
     HEAD_OF_SERVICE: OWN_AREA,
     ASSISTANT_DIRECTOR: OWN_AREA,
   },
+  'recommendation.view': {
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    DIRECTOR: ANY,
+    HEAD_OF_SERVICE: OWN_AREA_AND_NATIONAL,
+    ASSISTANT_DIRECTOR: OWN_AREA_AND_NATIONAL,
+  },
+  'recommendation.manage': {
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+  },
+  'recommendation.import': { NATIONAL_SERVICE_DIRECTOR: ANY, SENIOR_SERVICE_MANAGER: ANY },
+  'improvementAction.update': {
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+  },
+  'progressReview.record': {
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+  },
+  'thematicAudit.commission': { NATIONAL_SERVICE_DIRECTOR: ANY, SENIOR_SERVICE_MANAGER: ANY },
+  'inspectionJudgement.record': { NATIONAL_SERVICE_DIRECTOR: ANY, SENIOR_SERVICE_MANAGER: ANY },
+  'boardPack.view': { NATIONAL_SERVICE_DIRECTOR: ANY, SENIOR_SERVICE_MANAGER: ANY, DIRECTOR: ANY },
+  'localProgramme.manage': { SENIOR_SERVICE_MANAGER: ANY, HEAD_OF_PRACTICE: OWN_AREA },
+  'localAudit.grade': { SERVICE_MANAGER: OWN_AREA },
+  'localAudit.pick': { SERVICE_MANAGER: OWN_AREA },
+  'observation.record': { SERVICE_MANAGER: OWN_AREA, HEAD_OF_PRACTICE: OWN_AREA },
+  'observation.view': {
+    SERVICE_MANAGER: OWN_AREA,
+    HEAD_OF_PRACTICE: OWN_AREA,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+    SENIOR_SERVICE_MANAGER: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+  },
+  'moderation.manage': { HEAD_OF_PRACTICE: OWN_AREA, SENIOR_SERVICE_MANAGER: ANY },
+  'moderation.grade': { HEAD_OF_PRACTICE: OWN_AREA },
+  'moderation.agree': { HEAD_OF_PRACTICE: OWN_AREA },
+  'localCalibration.view': {
+    HEAD_OF_PRACTICE: OWN_AREA,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+    SENIOR_SERVICE_MANAGER: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    DIRECTOR: ANY,
+  },
+  'qaOverview.view': {
+    DIRECTOR: ANY,
+    NATIONAL_SERVICE_DIRECTOR: ANY,
+    SENIOR_SERVICE_MANAGER: ANY,
+    HEAD_OF_SERVICE: OWN_AREA,
+    ASSISTANT_DIRECTOR: OWN_AREA,
+    HEAD_OF_PRACTICE: OWN_AREA,
+  },
 };
 
 export function can(
@@ -161,6 +248,7 @@ export function can(
   const grant = POLICY[action]?.[actor.role];
   if (!grant) return false;
   if (grant.reach === 'any') return true;
+  if (grant.reach === 'own-area-and-national' && resource.scope === 'national') return true;
   // own-area: a national resource is never "own area"; an actor without an
   // area (misconfigured) reaches nothing.
   return (

@@ -7,6 +7,8 @@ export const ROLES = [
   'NATIONAL_SERVICE_DIRECTOR',
   'DIRECTOR',
   'ADMIN',
+  'SERVICE_MANAGER',
+  'HEAD_OF_PRACTICE',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -20,10 +22,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   NATIONAL_SERVICE_DIRECTOR: 'National Service Director',
   DIRECTOR: 'Director',
   ADMIN: 'Admin',
+  SERVICE_MANAGER: 'Service Manager',
+  HEAD_OF_PRACTICE: 'Head of Practice',
 };
 
-/** Roles that run one service area and must have one. */
-export const AREA_ROLES: readonly Role[] = ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'];
+/** Roles that work in one service area and must have one. */
+export const AREA_ROLES: readonly Role[] = [
+  'HEAD_OF_SERVICE',
+  'ASSISTANT_DIRECTOR',
+  'SERVICE_MANAGER',
+  'HEAD_OF_PRACTICE',
+];
 
 export function isAreaRole(role: Role): boolean {
   return AREA_ROLES.includes(role);

@@ -553,6 +553,8 @@ describe('drillDownLevel', () => {
     IMPROVEMENT_MANAGER: { own: 'none', other: 'none' },
     IMPROVEMENT_ASSISTANT: { own: 'none', other: 'none' },
     ADMIN: { own: 'none', other: 'none' },
+    SERVICE_MANAGER: { own: 'none', other: 'none' },
+    HEAD_OF_PRACTICE: { own: 'none', other: 'none' },
   };
 
   it('covers every role', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, actionsFor, can, inArea, NATIONAL, POLICY, type Action } from '@/lib/domain/permissions';
-import { ROLES, type Role } from '@/lib/domain/roles';
+import { isAreaRole, ROLES, type Role } from '@/lib/domain/roles';
 
 const actor = (role: Role, serviceAreaId: string | null = null) => ({ role, serviceAreaId });
 const ALL = [...ROLES];
@@ -78,6 +78,66 @@ const EXPECTED: Record<Action, Role[]> = {
     'ASSISTANT_DIRECTOR',
     'NATIONAL_SERVICE_DIRECTOR',
   ],
+  'recommendation.view': [
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'DIRECTOR',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+  ],
+  'recommendation.manage': [
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+  ],
+  'recommendation.import': ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+  'improvementAction.update': [
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+  ],
+  'progressReview.record': [
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+  ],
+  'thematicAudit.commission': ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+  'inspectionJudgement.record': ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+  'boardPack.view': ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'],
+  'localProgramme.manage': ['SENIOR_SERVICE_MANAGER', 'HEAD_OF_PRACTICE'],
+  'localAudit.grade': ['SERVICE_MANAGER'],
+  'localAudit.pick': ['SERVICE_MANAGER'],
+  'observation.record': ['SERVICE_MANAGER', 'HEAD_OF_PRACTICE'],
+  'observation.view': [
+    'SERVICE_MANAGER',
+    'HEAD_OF_PRACTICE',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'NATIONAL_SERVICE_DIRECTOR',
+  ],
+  'moderation.manage': ['HEAD_OF_PRACTICE', 'SENIOR_SERVICE_MANAGER'],
+  'moderation.grade': ['HEAD_OF_PRACTICE'],
+  'moderation.agree': ['HEAD_OF_PRACTICE'],
+  'localCalibration.view': [
+    'HEAD_OF_PRACTICE',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'NATIONAL_SERVICE_DIRECTOR',
+    'DIRECTOR',
+  ],
+  'qaOverview.view': [
+    'DIRECTOR',
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+    'HEAD_OF_SERVICE',
+    'ASSISTANT_DIRECTOR',
+    'HEAD_OF_PRACTICE',
+  ],
 };
 
 /** Actions granted to area roles in their own area only. */
@@ -92,7 +152,23 @@ const OWN_AREA_ONLY = new Set<Action>([
   'areaReview.record',
   'concern.view',
   'concern.respond',
+  'recommendation.manage',
+  'improvementAction.update',
+  'progressReview.record',
+  'localProgramme.manage',
+  'localAudit.grade',
+  'localAudit.pick',
+  'observation.record',
+  'observation.view',
+  'moderation.manage',
+  'moderation.grade',
+  'moderation.agree',
+  'localCalibration.view',
+  'qaOverview.view',
 ]);
+
+/** Actions granted to area roles in their own area and nationally, never in another area. */
+const OWN_AREA_AND_NATIONAL = new Set<Action>(['recommendation.view']);
 
 describe('can', () => {
   it('covers every action in the expected table', () => {
@@ -103,11 +179,14 @@ describe('can', () => {
     ROLES.map((role) => [action, role, EXPECTED[action].includes(role)] as const),
   );
   it.each(cells)('%s by %s → %s', (action, role, allowed) => {
-    const areaId = role === 'HEAD_OF_SERVICE' || role === 'ASSISTANT_DIRECTOR' ? 'area-1' : null;
+    const areaId = isAreaRole(role) ? 'area-1' : null;
     const ownAreaOnly = areaId !== null && OWN_AREA_ONLY.has(action);
+    const ownAndNational = areaId !== null && OWN_AREA_AND_NATIONAL.has(action);
     expect(can(actor(role, areaId), action, NATIONAL)).toBe(allowed && !ownAreaOnly);
     expect(can(actor(role, areaId), action, inArea('area-1'))).toBe(allowed);
-    expect(can(actor(role, areaId), action, inArea('area-2'))).toBe(allowed && !ownAreaOnly);
+    expect(can(actor(role, areaId), action, inArea('area-2'))).toBe(
+      allowed && !ownAreaOnly && !ownAndNational,
+    );
   });
 
   it('refuses when there is no actor', () => {
