@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '@/lib/domain/errors';
-import { ROLES } from '@/lib/domain/roles';
+import { AREA_ROLES, isAreaRole, ROLES } from '@/lib/domain/roles';
 import { assertNotSelfLockout, assertRoleAreaConsistent } from '@/lib/domain/users';
 import { navigationFor } from '@/lib/domain/navigation';
 
 describe('assertRoleAreaConsistent', () => {
-  it.each(['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'] as const)('%s needs an area', (role) => {
+  it.each(AREA_ROLES)('%s needs an area', (role) => {
     expect(() => assertRoleAreaConsistent(role, null)).toThrow(RuleError);
     expect(() => assertRoleAreaConsistent(role, 'area')).not.toThrow();
   });
-  it.each(ROLES.filter((role) => role !== 'HEAD_OF_SERVICE' && role !== 'ASSISTANT_DIRECTOR'))(
+  it.each(ROLES.filter((role) => !isAreaRole(role)))(
     '%s works nationally',
     (role) => {
       expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
