@@ -49,6 +49,9 @@ export const DEMO_USERS = [
   { email: 'nsd@example.org', name: 'Nadia Das', role: 'NATIONAL_SERVICE_DIRECTOR', area: null },
   { email: 'director@example.org', name: 'Daniel Reid', role: 'DIRECTOR', area: null },
   { email: 'admin@example.org', name: 'Alex Min', role: 'ADMIN', area: null },
+  // Local quality-and-impact audits (seed 003): a Service Manager of A1 teams, and A1's Head of Practice.
+  { email: 'sm.a1@example.org', name: 'Samuel Moore', role: 'SERVICE_MANAGER', area: 'A1' },
+  { email: 'hop.a1@example.org', name: 'Harriet Price', role: 'HEAD_OF_PRACTICE', area: 'A1' },
 ] as const;
 
 const TEAM_SUFFIXES = ['North', 'South', 'East', 'West', 'Central'];
