@@ -209,6 +209,11 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   ),
   onlyFor('saveReportNarrativeAction', 'lib/actions/reports.ts', ['SENIOR_SERVICE_MANAGER']),
   auditLeadership('importResultsAction', 'lib/actions/reports.ts'),
+  // Issue 16: inspection judgements of an area are recorded nationally.
+  areaScoped('recordInspectionJudgementAction', 'lib/actions/improvement-inspections.ts', {
+    ownArea: [],
+    national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+  }),
   // The access log holds emails and addresses: its download is for Admin alone.
   adminOnly('GET /(app)/admin/access-log/export', 'app/(app)/admin/access-log/export/route.ts'),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),

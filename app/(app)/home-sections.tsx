@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { findAuditsAwaitingCaseIndex } from '@/lib/use-cases/home/find-audits-awaiting-case-index';
 import { findChallengesWaitingFor } from '@/lib/use-cases/home/find-challenges-waiting-for';
 import { findCommissionedAudits } from '@/lib/use-cases/home/find-commissioned-audits';
 import { findLedAudits } from '@/lib/use-cases/home/find-led-audits';
 import { findPublishedHeadlines } from '@/lib/use-cases/home/find-published-headlines';
+import { findOverdueImprovementWork } from '@/lib/use-cases/improvement/find-overdue-improvement-work';
 import type { Actor } from '@/lib/domain/actor';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
 import type { GroupShare } from '@/lib/domain/dashboard';
@@ -250,6 +252,41 @@ export async function PublishedAudits({ actor }: { actor: Actor }) {
           ))}
         </tbody>
       </table>
+    </HomeList>
+  );
+}
+
+/** Overdue improvement actions and recommendations: the NSD's, and an area lead's own area's. */
+export async function OverdueImprovementWork({ actor }: { actor: Actor }) {
+  const items = await findOverdueImprovementWork(actor, new Date());
+  return (
+    <HomeList
+      id="overdue-improvement"
+      title="Overdue improvement work"
+      count={items.length}
+      empty="No improvement actions or recommendations are overdue."
+    >
+      <DataTable
+        caption="Overdue improvement actions and recommendations"
+        captionStyle="hidden"
+        rows={items}
+        rowKey={(item) => `${item.subjectType}:${item.subjectId}`}
+        columns={[
+          {
+            header: 'What',
+            isRowHeader: true,
+            cell: (item) => (
+              <Link href={`/improvement/recommendations/${item.recommendationId}`}>
+                {item.subjectType === 'action' ? 'Action: ' : 'Recommendation: '}
+                {item.description}
+              </Link>
+            ),
+          },
+          { header: 'From', cell: (item) => `${item.sourceTitle}, ${item.recommendationNumber}` },
+          { header: 'Owner', cell: (item) => item.ownerName },
+          { header: 'Due', cell: (item) => londonDate(`${item.dueOn}T12:00:00Z`) },
+        ]}
+      />
     </HomeList>
   );
 }

@@ -15,6 +15,7 @@ import {
   ChallengesWaiting,
   CommissionedAudits,
   LeadAudits,
+  OverdueImprovementWork,
   PublishedAudits,
 } from './home-sections';
 
@@ -54,7 +55,11 @@ export default async function HomePage() {
             <>
               <ChallengesWaiting actor={actor} />
               <CommissionedAudits actor={actor} />
+              <OverdueImprovementWork actor={actor} />
             </>
+          )}
+          {(actor.role === 'HEAD_OF_SERVICE' || actor.role === 'ASSISTANT_DIRECTOR') && (
+            <OverdueImprovementWork actor={actor} />
           )}
           {actor.role === 'IMPROVEMENT_ASSISTANT' && <AuditsAwaitingIndex actor={actor} />}
           {actor.role === 'DIRECTOR' && <PublishedAudits actor={actor} />}

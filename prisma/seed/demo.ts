@@ -9,6 +9,7 @@ import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
 import { seedImprovementRegister } from './improvement-register.ts';
+import { seedInspectionJudgements } from './improvement-inspections.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -219,6 +220,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
   const register = await seedImprovementRegister(prisma);
+  await seedInspectionJudgements(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,

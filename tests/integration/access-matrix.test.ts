@@ -37,6 +37,7 @@ import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
 import * as reports from '@/lib/actions/reports';
+import * as inspections from '@/lib/actions/improvement-inspections';
 import * as benchmarks from '@/lib/actions/benchmarks';
 import { PUT as saveBenchmarkDraft } from '@/app/api/benchmarks/[benchmarkId]/draft/route';
 import { GET as exportCalibration } from '@/app/(app)/audits/[auditId]/calibration/export/route';
@@ -481,6 +482,16 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         actionTaken: 'Discussed with the team manager.',
       });
   },
+  recordInspectionJudgementAction:
+    async ({ targetAreaId }) =>
+    () =>
+      inspections.recordInspectionJudgementAction({
+        serviceAreaId: targetAreaId,
+        judgedOn: '2018-03-02',
+        grade: 'GOOD',
+        inspectedBy: 'Ofsted',
+        note: '',
+      }),
   markInboxReadAction: async ({ actorId }) => {
     if (actorId)
       await db().notification.create({ data: { userId: actorId, title: 'Test', body: 'Test', link: '/' } });
