@@ -3,6 +3,7 @@ import { db, type Tx } from './client';
 import { isoDay } from '@/lib/domain/dates';
 import type { LawType } from '@/lib/domain/audits';
 import {
+  type ImprovementActionView,
   readChanges,
   readEvidence,
   type ActionStatus,
@@ -11,29 +12,6 @@ import {
   type RecommendationKind,
   type RecommendationStatus,
 } from '@/lib/domain/improvement';
-import type { Prisma } from '@/generated/prisma/client';
-
-export type ActionHistoryEntry = {
-  id: string;
-  occurredAt: string;
-  actorName: string;
-  event: string;
-  changes: FieldChange[];
-  text: string;
-  evidence: EvidenceLink[];
-};
-
-export type ImprovementActionView = {
-  id: string;
-  description: string;
-  ownerId: string;
-  ownerName: string;
-  dueOn: string;
-  status: ActionStatus;
-  droppedReason: string | null;
-  version: number;
-  history: ActionHistoryEntry[];
-};
 
 export type RecommendationDetail = {
   id: string;
@@ -266,9 +244,9 @@ export async function appendActionHistory(
       occurredAt: entry.occurredAt,
       event: entry.event,
       version: entry.version,
-      changes: (entry.changes ?? []) as unknown as Prisma.InputJsonValue,
+      changes: entry.changes ?? [],
       text: entry.text ?? '',
-      evidence: (entry.evidence ?? []) as unknown as Prisma.InputJsonValue,
+      evidence: entry.evidence ?? [],
     },
   });
 }

@@ -169,6 +169,28 @@ export function readEvidence(value: unknown): EvidenceLink[] {
 
 // ─── Action history ─────────────────────────────────────────────────────────
 
+export type ActionHistoryEntry = {
+  id: string;
+  occurredAt: string;
+  actorName: string;
+  event: string;
+  changes: FieldChange[];
+  text: string;
+  evidence: EvidenceLink[];
+};
+
+export type ImprovementActionView = {
+  id: string;
+  description: string;
+  ownerId: string;
+  ownerName: string;
+  dueOn: string;
+  status: ActionStatus;
+  droppedReason: string | null;
+  version: number;
+  history: ActionHistoryEntry[];
+};
+
 export type ActionFields = { description: string; ownerId: string; dueOn: string };
 export type FieldChange = { field: string; from: string; to: string };
 
@@ -199,8 +221,8 @@ export function actionChanges(
 export const ACTION_EVENT_LABELS: Record<string, string> = {
   created: 'Action added',
   edited: 'Edited',
-  status: 'Status changed',
-  update: 'Progress update',
+  'status-changed': 'Status changed',
+  'progress-update': 'Progress update',
 };
 
 export function readChanges(value: unknown): FieldChange[] {
@@ -240,4 +262,12 @@ export function staleActionMessage(
     return `${entry.actorName} (${entry.occurredAt}): ${detail}`;
   });
   return `This action changed after you opened it. ${what.join('. ')}. Reload the page to see it, then make your change again.`;
+}
+
+/** A long text cut at a word boundary for a table cell; the full text stays on the page it links to. */
+export function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

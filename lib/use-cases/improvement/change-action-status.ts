@@ -16,8 +16,11 @@ export async function changeActionStatus(
     if (problem) throw new RuleError(problem.message, problem.field);
     return {
       data: { status: change.status, droppedReason: reason },
-      event: 'status',
-      changes: [{ field: 'status', from: current.status, to: change.status }],
+      event: 'status-changed',
+      changes: [
+        { field: 'status', from: current.status, to: change.status },
+        ...(reason ? [{ field: 'droppedReason', from: current.droppedReason ?? '', to: reason }] : []),
+      ],
       text: reason ?? '',
     };
   });

@@ -38,7 +38,10 @@ export async function createAction(
       occurredAt: now,
       event: 'created',
       version: 1,
-      text: input.description,
+      changes: [
+        { field: 'description', from: '', to: input.description },
+        { field: 'status', from: '', to: 'NOT_STARTED' },
+      ],
     });
     return { actionId: action.id };
   });

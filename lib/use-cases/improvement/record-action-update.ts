@@ -29,7 +29,7 @@ export async function recordActionUpdate(
   );
   await guardActionWrite(actor, 'improvementAction.update', update, now, () => ({
     data: {},
-    event: 'update',
+    event: 'progress-update',
     text: update.text,
     evidence,
   }));
