@@ -242,6 +242,6 @@ describe('history', () => {
 describe('truncate', () => {
   it('cuts at a word and marks the cut', () => {
     expect(truncate('short', 10)).toBe('short');
-    expect(truncate('Improve the minority of safeguarding letters', 20)).toBe('Improve the…');
+    expect(truncate('Improve the minority of safeguarding letters', 18)).toBe('Improve the…');
   });
 });
