@@ -14,6 +14,7 @@ import {
 } from '@/lib/domain/improvement';
 import { ActionFields } from './action-fields';
 import { ActionHistory } from './action-history';
+import { OverdueTag } from './overdue-tag';
 
 const MOVES: ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'DONE'];
 
@@ -45,9 +46,8 @@ export function ImprovementActionCard({
         Action {index + 1}: {action.description}
       </h3>
       <p className="text-sm">
-        <span className="tag">{ACTION_STATUS_LABELS[action.status]}</span>{' '}
-        {overdue && <span className="tag tone-red">Overdue</span>} Owner: {action.ownerName} · Due{' '}
-        {formatDate(action.dueOn)}
+        <span className="tag">{ACTION_STATUS_LABELS[action.status]}</span> {overdue && <OverdueTag />} Owner:{' '}
+        {action.ownerName} · Due {formatDate(action.dueOn)}
         {action.status === 'DROPPED' && action.droppedReason
           ? ` · Dropped because: ${action.droppedReason}`
           : ''}

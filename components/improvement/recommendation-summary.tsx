@@ -10,6 +10,7 @@ import {
   type RecommendationKind,
   type RecommendationStatus,
 } from '@/lib/domain/improvement';
+import { OverdueTag } from './overdue-tag';
 
 export type RecommendationSummaryView = {
   id: string;
@@ -63,9 +64,7 @@ export function RecommendationSummary({
         <dt className="font-medium">Due</dt>
         <dd>
           {recommendation.dueOn ? formatDate(recommendation.dueOn) : 'No due date'}
-          {isRecommendationOverdue(recommendation, today) && (
-            <span className="tag tone-red ml-2">Overdue</span>
-          )}
+          {isRecommendationOverdue(recommendation, today) && <OverdueTag />}
         </dd>
         <dt className="font-medium">Status</dt>
         <dd>{RECOMMENDATION_STATUS_LABELS[recommendation.status]}</dd>

@@ -3,6 +3,7 @@ import { db, type Tx } from './client';
 import { isoDay } from '@/lib/domain/dates';
 import type { LawType } from '@/lib/domain/audits';
 import {
+  byNumber,
   type ImprovementActionView,
   readChanges,
   readEvidence,
@@ -92,6 +93,7 @@ export async function findSourceRecommendations(sourceId: string): Promise<Recom
     orderBy: { createdAt: 'asc' },
   });
   const owners = await names(rows.flatMap((row) => (row.ownerId ? [row.ownerId] : [])));
+  rows.sort((a, b) => byNumber(a.number, b.number));
   return rows.map((row) => ({
     id: row.id,
     number: row.number,

@@ -2,11 +2,12 @@ import 'server-only';
 import { db } from './client';
 import { isoDay } from '@/lib/domain/dates';
 import type { LawType } from '@/lib/domain/audits';
-import type {
-  JudgementScale,
-  RecommendationKind,
-  RecommendationStatus,
-  SourceKind,
+import {
+  byNumber,
+  type JudgementScale,
+  type RecommendationKind,
+  type RecommendationStatus,
+  type SourceKind,
 } from '@/lib/domain/improvement';
 
 /**
@@ -214,6 +215,13 @@ export async function findRegister(
         }),
   ]);
   const overdueById = new Map(overdue.map((row) => [row.recommendationId, row._count._all]));
+  // Numbers as the source wrote them: Rec 2 before Rec 10.
+  const sourceRank = new Map<string, number>();
+  for (const row of rows) if (!sourceRank.has(row.source.id)) sourceRank.set(row.source.id, sourceRank.size);
+  rows.sort(
+    (a, b) =>
+      (sourceRank.get(a.source.id) ?? 0) - (sourceRank.get(b.source.id) ?? 0) || byNumber(a.number, b.number),
+  );
   return rows.map((row) => {
     const judgement = row.judgements[0];
     return {

@@ -271,3 +271,8 @@ export function truncate(text: string, maxLength: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > maxLength * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** Recommendation numbers in the source's order: "2" before "10", "4a" after "4". */
+export function byNumber(a: string, b: string): number {
+  return a.localeCompare(b, 'en-GB', { numeric: true });
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionChanges,
+  byNumber,
   actionStatusProblem,
   evidenceFor,
   evidenceUrlProblem,
@@ -243,5 +244,11 @@ describe('truncate', () => {
   it('cuts at a word and marks the cut', () => {
     expect(truncate('short', 10)).toBe('short');
     expect(truncate('Improve the minority of safeguarding letters', 18)).toBe('Improve the…');
+  });
+});
+
+describe('byNumber', () => {
+  it('orders recommendation numbers as the source wrote them', () => {
+    expect(['10', '2', '4a', '1', '4'].sort(byNumber)).toEqual(['1', '2', '4', '4a', '10']);
   });
 });

@@ -21,6 +21,7 @@ import {
 } from '@/lib/domain/improvement';
 import { RegisterFilterSchema } from '@/lib/schemas/improvement-register';
 import { findRegister, type Register } from '@/lib/use-cases/improvement/find-register';
+import { OverdueTag } from '@/components/improvement/overdue-tag';
 
 export const metadata: Metadata = { title: 'Improvement register' };
 export const dynamic = 'force-dynamic';
@@ -164,7 +165,7 @@ export default async function ImprovementRegisterPage({
               cell: (row) => (
                 <>
                   {row.dueOn ? formatDate(row.dueOn) : '—'}
-                  {isRecommendationOverdue(row, today) && <span className="tag tone-red ml-1">Overdue</span>}
+                  {isRecommendationOverdue(row, today) && <OverdueTag />}
                 </>
               ),
             },
@@ -175,9 +176,7 @@ export default async function ImprovementRegisterPage({
               cell: (row) => (
                 <>
                   {row.openActions}
-                  {row.overdueActions > 0 && (
-                    <span className="tag tone-red ml-1">{row.overdueActions} overdue</span>
-                  )}
+                  {row.overdueActions > 0 && <OverdueTag>{row.overdueActions} overdue</OverdueTag>}
                 </>
               ),
             },
