@@ -96,6 +96,26 @@ const publicRoute = (entry: string, file: string, runIn: 'integration' | 'e2e'):
   ],
 });
 
+/**
+ * The improvement register: a source's area (none: national) is the scope of
+ * everything under it. An area's leaders manage their own area's plan, never a
+ * national source (which they read) nor another area's.
+ */
+const NATIONAL_SOURCE = 'acting on a national source';
+const register = (entry: string) =>
+  withRows(
+    areaScoped(entry, 'lib/actions/improvement-register.ts', {
+      ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+      national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+    }),
+    (['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'] as const).map((role): MatrixRow => ({
+      role,
+      scope: 'own area',
+      expected: 'refused',
+      actorIs: NATIONAL_SOURCE,
+    })),
+  );
+
 export const ACCESS_MATRIX: MatrixEntry[] = [
   adminOnly('createUserAction', 'lib/actions/admin-users.ts'),
   adminOnly('updateUserAction', 'lib/actions/admin-users.ts'),
@@ -216,6 +236,19 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   }),
   // The access log holds emails and addresses: its download is for Admin alone.
   adminOnly('GET /(app)/admin/access-log/export', 'app/(app)/admin/access-log/export/route.ts'),
+  register('createSourceAction'),
+  register('updateSourceAction'),
+  register('createRecommendationAction'),
+  register('updateRecommendationAction'),
+  register('setRecommendationStatusAction'),
+  register('createImprovementActionAction'),
+  register('updateImprovementActionAction'),
+  register('changeImprovementActionStatusAction'),
+  register('recordImprovementActionUpdateAction'),
+  onlyFor('importRecommendationsAction', 'lib/actions/improvement-register.ts', [
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+  ]),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

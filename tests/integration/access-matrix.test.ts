@@ -49,6 +49,8 @@ import * as organisation from '@/lib/actions/admin-organisation';
 import * as practitioners from '@/lib/actions/admin-practitioners';
 import { GET as health } from '@/app/api/health/route';
 import { GET as exportAccessLog } from '@/app/(app)/admin/access-log/export/route';
+import * as register from '@/lib/actions/improvement-register';
+import { createRegisterAction, createRegisterSource } from '../factories/improvement';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
@@ -571,6 +573,133 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
           (await db().accessLog.count({ where: { actorId, action: 'export', target: 'access_log' } })) === 1,
       };
     },
+  // The register: the target sits in the actor's area, another, or (for an area's leaders) is national.
+  createSourceAction: async ({ targetAreaId, actorIs }) => {
+    const national = actorIs === 'acting on a national source';
+    return () =>
+      register.createSourceAction({
+        title: unique('Source'),
+        kind: national ? 'INSPECTION' : 'AREA_IMPROVEMENT_PLAN',
+        issuedBy: 'Ofsted',
+        issuedOn: '2014-03-31',
+        document: '',
+        scale: 'MET_ONGOING',
+        serviceAreaId: national ? '' : targetAreaId,
+        auditId: '',
+        periodFrom: '',
+        periodTo: '',
+      });
+  },
+  updateSourceAction: async ({ targetAreaId, actorIs }) => {
+    const source = await createRegisterSource(actorIs ? null : targetAreaId);
+    return () =>
+      register.updateSourceAction({
+        sourceId: source.id,
+        version: source.version,
+        title: unique('Renamed source'),
+        kind: source.serviceAreaId ? 'AREA_IMPROVEMENT_PLAN' : 'INSPECTION',
+        issuedBy: 'Ofsted',
+        issuedOn: '2014-03-31',
+        document: 'Renamed',
+        scale: 'MET_ONGOING',
+        serviceAreaId: source.serviceAreaId ?? '',
+        auditId: '',
+        periodFrom: '',
+        periodTo: '',
+      });
+  },
+  createRecommendationAction: async ({ targetAreaId, actorIs }) => {
+    const source = await createRegisterSource(actorIs ? null : targetAreaId);
+    return () =>
+      register.createRecommendationAction({
+        sourceId: source.id,
+        number: '1',
+        text: 'Improve the safeguarding letters',
+        kind: 'RECOMMENDATION',
+        scope: 'NATIONAL',
+        serviceAreaIds: [],
+        lawTypes: [],
+        ownerId: '',
+        dueOn: '',
+      });
+  },
+  updateRecommendationAction: async ({ targetAreaId, actorIs }) => {
+    const { recommendation } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.updateRecommendationAction({
+        recommendationId: recommendation.id,
+        version: recommendation.version,
+        number: '1',
+        text: 'Improve the safeguarding letters, reworded',
+        kind: 'RECOMMENDATION',
+        scope: 'NATIONAL',
+        serviceAreaIds: [],
+        lawTypes: [],
+        ownerId: '',
+        dueOn: '',
+      });
+  },
+  setRecommendationStatusAction: async ({ targetAreaId, actorIs }) => {
+    const { recommendation } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.setRecommendationStatusAction({
+        recommendationId: recommendation.id,
+        version: recommendation.version,
+        status: 'CLOSED',
+      });
+  },
+  createImprovementActionAction: async ({ targetAreaId, actorIs }) => {
+    const { recommendation, owner } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.createImprovementActionAction({
+        recommendationId: recommendation.id,
+        description: 'Re-issue the letter template',
+        ownerId: owner.id,
+        dueOn: '2015-01-31',
+      });
+  },
+  updateImprovementActionAction: async ({ targetAreaId, actorIs }) => {
+    const { action, owner } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.updateImprovementActionAction({
+        actionId: action.id,
+        version: action.version,
+        description: 'Monthly file reading in every team, with feedback',
+        ownerId: owner.id,
+        dueOn: '2014-10-31',
+      });
+  },
+  changeImprovementActionStatusAction: async ({ targetAreaId, actorIs }) => {
+    const { action } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.changeImprovementActionStatusAction({
+        actionId: action.id,
+        version: action.version,
+        status: 'IN_PROGRESS',
+      });
+  },
+  recordImprovementActionUpdateAction: async ({ targetAreaId, actorIs }) => {
+    const { action } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.recordImprovementActionUpdateAction({
+        actionId: action.id,
+        version: action.version,
+        text: 'Reading started in two teams.',
+        auditIds: [],
+        reportAuditIds: [],
+        linkLabel: 'Minutes',
+        linkUrl: 'https://intranet.example.org/minutes',
+      });
+  },
+  importRecommendationsAction: async () => {
+    const csv = `source_title,source_kind,issued_by,issued_on,scale,number,text\n${unique('Review')},Review,HMI,2014-05-01,Met / ongoing,1,Improve the letters\n`;
+    return () =>
+      register.importRecommendationsAction({
+        fileName: 'recommendations.csv',
+        contentBase64: Buffer.from(csv).toString('base64'),
+        commit: true,
+      });
+  },
   'GET /api/health': async () => async () => {
     const response = await health();
     const body = (await response.json()) as { status: string };
