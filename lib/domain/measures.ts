@@ -316,7 +316,8 @@ export function formatPoints(value: number): string {
   return rounded < 0 ? `−${Math.abs(rounded)}` : String(rounded);
 }
 
-function changeWords(points: number | null): string {
+/** "up 40 points", "down 1 point", "no change". */
+export function changeWords(points: number | null): string {
   if (points === null) return 'change not known';
   if (points === 0) return 'no change';
   const size = Math.abs(points);
