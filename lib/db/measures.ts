@@ -207,3 +207,50 @@ export async function findLinkedAudits(
     ];
   });
 }
+
+export type RegisterRow = {
+  id: string;
+  number: string;
+  text: string;
+  kind: 'RECOMMENDATION' | 'PRACTICE_IMPROVEMENT_POINT';
+  status: 'OPEN' | 'CLOSED';
+  dueOn: string | null;
+  source: { title: string; issuedBy: string; issuedOn: string; areaCode: string | null };
+};
+
+/** Every recommendation, sources oldest first, then by number as people count ("2" before "10"). */
+export async function findAllRecommendations(): Promise<RegisterRow[]> {
+  const sources = await db().recommendationSource.findMany({
+    orderBy: [{ issuedOn: 'asc' }, { title: 'asc' }],
+    select: {
+      title: true,
+      issuedBy: true,
+      issuedOn: true,
+      serviceAreaId: true,
+      recommendations: {
+        select: { id: true, number: true, text: true, kind: true, status: true, dueOn: true },
+      },
+    },
+  });
+  const areas = new Map(
+    (await db().serviceArea.findMany({ select: { id: true, code: true } })).map((area) => [
+      area.id,
+      area.code,
+    ]),
+  );
+  const byNumber = new Intl.Collator('en', { numeric: true });
+  return sources.flatMap((source) =>
+    [...source.recommendations]
+      .sort((a, b) => byNumber.compare(a.number, b.number))
+      .map((recommendation) => ({
+        ...recommendation,
+        dueOn: day(recommendation.dueOn),
+        source: {
+          title: source.title,
+          issuedBy: source.issuedBy,
+          issuedOn: day(source.issuedOn) ?? '',
+          areaCode: source.serviceAreaId ? (areas.get(source.serviceAreaId) ?? null) : null,
+        },
+      })),
+  );
+}

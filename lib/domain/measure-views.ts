@@ -54,3 +54,15 @@ export type CommissionedSample = {
   anyTooSmall: boolean;
   sampleDrawn: boolean;
 };
+
+/** A recommendation with its measures' figures and linked audits, as the `recommendations` command prints it. */
+export type RecommendationEvidence = {
+  source: { title: string; issuedBy: string; issuedOn: string; areaCode: string | null };
+  number: string;
+  text: string;
+  kind: 'RECOMMENDATION' | 'PRACTICE_IMPROVEMENT_POINT';
+  status: 'OPEN' | 'CLOSED';
+  dueOn: string | null;
+  measures: MeasureView[];
+  linkedAudits: LinkedAudit[];
+};

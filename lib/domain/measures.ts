@@ -226,6 +226,7 @@ export function describeMeasureFilters(
 /**
  * What the sentence is about, place first as a manager says it: "A5 Private
  * Law WAFH", "National", "A4 North agency staff", with the section if any.
+ * The kinds of audit stay in the filters' words: a sentence has no room for them.
  */
 export function measureSubject(
   filters: MeasureFilters,
@@ -241,8 +242,7 @@ export function measureSubject(
   if (filters.lawTypes.length > 0)
     words.push(list(filters.lawTypes.map((lawType) => LAW_TYPE_LABELS[lawType])));
   if (filters.employment) words.push(EMPLOYMENT_LABELS[filters.employment]);
-  const kinds = kindsText(filters.auditKinds);
-  const subject = words.join(' ') + (kinds ? ` (${kinds})` : '');
+  const subject = words.join(' ');
   return lookup.sectionTitle ? `${subject}, ${lookup.sectionTitle}` : subject;
 }
 
