@@ -249,6 +249,18 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     'NATIONAL_SERVICE_DIRECTOR',
     'SENIOR_SERVICE_MANAGER',
   ]),
+  // Measures on a recommendation: managed where its source is (an area's leaders in their own area,
+  // the national leads anywhere); a thematic audit to test one is commissioned nationally.
+  ...['createMeasureAction', 'updateMeasureAction', 'deleteMeasureAction'].map((entry) =>
+    areaScoped(entry, 'lib/actions/improvement-measures.ts', {
+      ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+      national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+    }),
+  ),
+  onlyFor('commissionThematicAuditAction', 'lib/actions/improvement-measures.ts', [
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+  ]),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -10,6 +10,7 @@ import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
 import { seedImprovementRegister } from './improvement-register.ts';
 import { seedInspectionJudgements } from './improvement-inspections.ts';
+import { seedImprovementMeasures } from './improvement-measures.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -148,6 +149,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   recommendationSources: number;
   recommendations: number;
   improvementActions: number;
+  measures: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -221,6 +223,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const live = await seedLiveWork(prisma);
   const register = await seedImprovementRegister(prisma);
   await seedInspectionJudgements(prisma);
+  const measures = await seedImprovementMeasures(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -231,5 +234,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...past,
     ...live,
     ...register,
+    ...measures,
   };
 }

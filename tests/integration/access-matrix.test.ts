@@ -51,11 +51,61 @@ import { GET as health } from '@/app/api/health/route';
 import { GET as exportAccessLog } from '@/app/(app)/admin/access-log/export/route';
 import * as register from '@/lib/actions/improvement-register';
 import { createRegisterAction, createRegisterSource } from '../factories/improvement';
+import * as improvementMeasures from '@/lib/actions/improvement-measures';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
 /** Who is acting, and where the target should be: in the actor's own area or elsewhere. */
 type Setup = { actorId: string | null; role: string; targetAreaId: string; actorIs?: string };
+
+/** An open recommendation whose source is in the area (or national). */
+async function createMatrixRecommendation(serviceAreaId: string | null) {
+  const owner = await createUser('NATIONAL_SERVICE_DIRECTOR');
+  const source = await db().recommendationSource.create({
+    data: {
+      title: unique('Inspection'),
+      kind: serviceAreaId ? 'AREA_IMPROVEMENT_PLAN' : 'INSPECTION',
+      issuedBy: 'Ofsted',
+      issuedOn: new Date('2014-03-31T00:00:00Z'),
+      scale: 'MET_ONGOING',
+      serviceAreaId,
+      createdById: owner.id,
+    },
+    select: { id: true },
+  });
+  return db().recommendation.create({
+    data: { sourceId: source.id, number: '1', text: 'Raise the share of Good work', kind: 'RECOMMENDATION' },
+    select: { id: true },
+  });
+}
+
+const measureInput = (serviceAreaId: string) => ({
+  label: '% Good',
+  sectionKey: '',
+  share: 'GOOD_OR_ABOVE',
+  auditKinds: [],
+  lawTypes: [],
+  serviceAreaIds: [serviceAreaId],
+  teamIds: [],
+  employment: '',
+  baselineAuditId: '',
+  targetPercent: '60',
+  targetDirection: 'AT_LEAST',
+});
+
+async function createMatrixMeasure(serviceAreaId: string) {
+  const recommendation = await createMatrixRecommendation(serviceAreaId);
+  return db().measure.create({
+    data: {
+      recommendationId: recommendation.id,
+      label: '% Good',
+      share: 'GOOD_OR_ABOVE',
+      serviceAreaIds: [serviceAreaId],
+      targetPercent: 60,
+    },
+    select: { id: true, version: true },
+  });
+}
 
 /** For each entry: build what it acts on, and return the call to make. */
 const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
@@ -698,6 +748,52 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         fileName: 'recommendations.csv',
         contentBase64: Buffer.from(csv).toString('base64'),
         commit: true,
+      });
+  },
+  createMeasureAction: async ({ targetAreaId }) => {
+    const recommendation = await createMatrixRecommendation(targetAreaId);
+    return () =>
+      improvementMeasures.createMeasureAction({
+        recommendationId: recommendation.id,
+        ...measureInput(targetAreaId),
+      });
+  },
+  updateMeasureAction: async ({ targetAreaId }) => {
+    const measure = await createMatrixMeasure(targetAreaId);
+    return () =>
+      improvementMeasures.updateMeasureAction({
+        measureId: measure.id,
+        version: measure.version,
+        ...measureInput(targetAreaId),
+        targetPercent: '70',
+      });
+  },
+  deleteMeasureAction: async ({ targetAreaId }) => {
+    const measure = await createMatrixMeasure(targetAreaId);
+    return () => improvementMeasures.deleteMeasureAction({ measureId: measure.id, version: measure.version });
+  },
+  commissionThematicAuditAction: async ({ targetAreaId }) => {
+    const recommendation = await createMatrixRecommendation(null);
+    const version = await createThresholdVersion({ content: NATIONAL_THRESHOLD_OCTOBER_2014 });
+    return () =>
+      improvementMeasures.commissionThematicAuditAction({
+        name: unique('Thematic audit'),
+        kind: 'THEMATIC',
+        purpose: 'To test the recommendation',
+        windowFrom: '2015-01-01',
+        windowTo: '2015-03-31',
+        thresholdVersionId: version.id,
+        lawTypes: ['PUBLIC_LAW'],
+        serviceAreaIds: [targetAreaId],
+        goodOrAboveTarget: '',
+        lowestTarget: '',
+        targetDate: '',
+        comparedWithId: '',
+        commissionedById: '',
+        leadId: '',
+        challengeWindowDays: '10',
+        recommendationId: recommendation.id,
+        measureId: '',
       });
   },
   'GET /api/health': async () => async () => {
