@@ -103,11 +103,12 @@ function readMeasure(value: unknown): MeasureFigures | null {
     isNumber(value.change.high)
       ? { points: value.change.points, low: value.change.low, high: value.change.high }
       : null;
-  const target =
+  const direction = isRecord(value.target) ? value.target.direction : null;
+  const target: MeasureTarget | null =
     isRecord(value.target) &&
     isNumber(value.target.percent) &&
-    (value.target.direction === 'AT_LEAST' || value.target.direction === 'AT_MOST')
-      ? { percent: value.target.percent, direction: value.target.direction }
+    (direction === 'AT_LEAST' || direction === 'AT_MOST')
+      ? { percent: value.target.percent, direction }
       : null;
   const targetMet = typeof value.targetMet === 'boolean' ? value.targetMet : null;
   return { label: value.label, series, change, target, targetMet };
