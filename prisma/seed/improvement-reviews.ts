@@ -7,9 +7,8 @@
 // The final review of seed 000's Ofsted March 2014 recommendations is left for
 // the NSD to record (the e2e journey does). Idempotent.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { OFSTED_2008_REVIEW } from './improvement-register.ts';
 
-/** Seed 001's source, as the demo register seeds it. */
-export const SEED_001_SOURCE_MATCH = 'East Midlands';
 const REVIEWER_EMAIL = 'ssm@example.org';
 
 type Judged = { judgement: 'satisfactory' | 'inadequate'; evidence: string; reason: string };
@@ -266,8 +265,8 @@ const REVIEWS = [
 const numberOf = (text: string) => Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN);
 
 export async function seedImprovementReviews(prisma: PrismaClient): Promise<{ progressReviews: number }> {
-  const source = await prisma.recommendationSource.findFirst({
-    where: { title: { contains: SEED_001_SOURCE_MATCH } },
+  const source = await prisma.recommendationSource.findUnique({
+    where: { title: OFSTED_2008_REVIEW },
     select: { id: true, recommendations: { select: { id: true, number: true } } },
   });
   const reviewer = await prisma.user.findUnique({ where: { email: REVIEWER_EMAIL }, select: { id: true } });
