@@ -1,37 +1,28 @@
 import 'server-only';
-import type { MeasureFigures } from '@/lib/domain/progress-reviews';
-import { db } from './client';
+import { assembleMeasure } from '@/lib/domain/measures';
+import { figuresOf, type MeasureFigures } from '@/lib/domain/progress-reviews';
+import { findMeasuresOf, loadMeasureSeries } from './measure-series';
 
 /**
- * Each recommendation's measures with their figures as of a date (published
- * audits whose cases end on or before it). Until the measure series are
- * merged, the measures come without their series.
+ * Each recommendation's measures with their figures as of a date: the
+ * published audits whose cases end on or before it, with the change from the
+ * baseline and the target as lib/domain/measures reads them.
  */
 export async function findMeasureFigures(
   recommendationIds: string[],
   asOf: string,
 ): Promise<Map<string, MeasureFigures[]>> {
-  void asOf;
   const byRecommendation = new Map<string, MeasureFigures[]>();
-  if (recommendationIds.length === 0) return byRecommendation;
-  const measures = await db().measure.findMany({
-    where: { recommendationId: { in: recommendationIds } },
-    select: { recommendationId: true, label: true, targetPercent: true, targetDirection: true },
-    orderBy: { createdAt: 'asc' },
-  });
-  for (const measure of measures) {
-    const list = byRecommendation.get(measure.recommendationId) ?? [];
-    list.push({
-      label: measure.label,
-      series: [],
-      change: null,
-      target:
-        measure.targetPercent === null
-          ? null
-          : { percent: measure.targetPercent, direction: measure.targetDirection },
-      targetMet: null,
-    });
-    byRecommendation.set(measure.recommendationId, list);
+  const definitions = await findMeasuresOf(recommendationIds);
+  if (definitions.length === 0) return byRecommendation;
+  const series = new Map((await loadMeasureSeries(definitions)).map((data) => [data.measureId, data]));
+  for (const definition of definitions) {
+    const data = series.get(definition.id);
+    const counts = (data?.counts ?? []).filter((count) => count.windowTo <= asOf);
+    const names = data?.names ?? { areas: {}, teams: {}, sectionTitle: null, shareLabel: 'Good or above' };
+    const list = byRecommendation.get(definition.recommendationId) ?? [];
+    list.push(figuresOf(assembleMeasure(definition, names, counts)));
+    byRecommendation.set(definition.recommendationId, list);
   }
   return byRecommendation;
 }

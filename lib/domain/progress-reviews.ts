@@ -1,6 +1,8 @@
 // Progress reviews of a source's recommendations (issue 16 §4; seed 001, seed
 // 000 §6): the scales judgements are recorded on, what Threshold may propose
 // (never record), and the figures kept with each judgement as they stood.
+import type { MeasureView } from './measures';
+import { roundedPercent } from './report';
 
 export const JUDGEMENT_SCALES = ['MET_ONGOING', 'SATISFACTORY_INADEQUATE', 'INSPECTION_FOUR_POINT'] as const;
 export type JudgementScale = (typeof JUDGEMENT_SCALES)[number];
@@ -56,6 +58,10 @@ export type MeasurePoint = {
   auditName: string;
   /** yyyy-mm-dd: the end of the audit's window, which dates its figures. */
   on: string;
+  /** The month the audit is known by ("September 2013"); absent: the month of `on`. */
+  period?: string;
+  /** The measure's baseline audit: the change is counted from it. */
+  isBaseline?: boolean;
   /** Cases counted by the measure (e.g. graded Good or above) of `total` graded. */
   count: number;
   total: number;
@@ -78,7 +84,32 @@ export type MeasureFigures = {
 export type StoredFigures = { asOf: string; measures: MeasureFigures[] };
 
 export function percentOf(point: Pick<MeasurePoint, 'count' | 'total'>): number | null {
-  return point.total > 0 ? Math.round((100 * point.count) / point.total) : null;
+  return roundedPercent(point.count, point.total);
+}
+
+/** A measure's figures to keep with a judgement, from the measure as lib/domain/measures assembles it. */
+export function figuresOf(view: MeasureView): MeasureFigures {
+  return {
+    label: view.label.trim() || view.subject,
+    series: view.series.map((point) => ({
+      auditName: point.auditName,
+      on: point.windowTo,
+      period: point.period,
+      ...(point.isBaseline ? { isBaseline: true } : {}),
+      count: point.count,
+      total: point.total,
+    })),
+    change:
+      view.change && view.change.points !== null && view.change.interval
+        ? {
+            points: view.change.points,
+            low: Math.round(view.change.interval.low * 10) / 10,
+            high: Math.round(view.change.interval.high * 10) / 10,
+          }
+        : null,
+    target: view.target ? { percent: view.target.percent, direction: view.target.direction } : null,
+    targetMet: view.target?.met ?? null,
+  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -87,10 +118,17 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 
 function readPoint(value: unknown): MeasurePoint | null {
   if (!isRecord(value)) return null;
-  const { auditName, on, count, total } = value;
+  const { auditName, on, count, total, period, isBaseline } = value;
   if (typeof auditName !== 'string' || typeof on !== 'string' || !isNumber(count) || !isNumber(total))
     return null;
-  return { auditName, on, count, total };
+  return {
+    auditName,
+    on,
+    ...(typeof period === 'string' ? { period } : {}),
+    ...(isBaseline === true ? { isBaseline } : {}),
+    count,
+    total,
+  };
 }
 
 function readMeasure(value: unknown): MeasureFigures | null {

@@ -47,7 +47,10 @@ function figure(point: MeasurePoint): string {
   return percent === null ? 'not measured (no graded cases)' : `${percent}% (n = ${point.total})`;
 }
 
-function signed(points: number): string {
+const when = (point: MeasurePoint) => point.period ?? monthOf(point.on);
+
+function signed(value: number): string {
+  const points = Math.round(value);
   return points > 0 ? `+${points}` : String(points);
 }
 
@@ -68,7 +71,8 @@ export function meetsTarget(point: MeasurePoint, target: MeasureFigures['target'
 /** One measure in a sentence, from its points on or before the date. */
 export function measureSentence(measure: MeasureFigures, asOf?: string): string {
   const series = asOf === undefined ? measure.series : measure.series.filter((point) => point.on <= asOf);
-  const first = series[0];
+  // The change is counted from the baseline audit (else the first).
+  const first = series.find((point) => point.isBaseline) ?? series[0];
   const last = series.at(-1);
   if (!first || !last) return `${measure.label}: no published audit has measured it yet.`;
   // Figures computed over later audits than the date no longer apply: the
@@ -76,12 +80,12 @@ export function measureSentence(measure: MeasureFigures, asOf?: string): string 
   const isWhole = series.length === measure.series.length;
   const targetMet = isWhole ? measure.targetMet : meetsTarget(last, measure.target);
   if (first === last)
-    return `${measure.label} is ${figure(last)} in ${monthOf(last.on)}${targetWords(measure, targetMet)}.`;
+    return `${measure.label} is ${figure(last)} in ${when(last)}${targetWords(measure, targetMet)}.`;
   const change = isWhole ? measure.change : null;
   const changeWords = change
     ? `, ${change.points === 0 ? 'no change' : `${change.points > 0 ? 'up' : 'down'} ${Math.abs(change.points)} points`} (95% interval ${signed(change.low)} to ${signed(change.high)} points${change.low <= 0 && change.high >= 0 ? ', so the change could be chance' : ''})`
     : '';
-  return `${measure.label} was ${figure(first)} in ${monthOf(first.on)} and is ${figure(last)} in ${monthOf(last.on)}${changeWords}${targetWords(measure, targetMet)}.`;
+  return `${measure.label} was ${figure(first)} in ${when(first)} and is ${figure(last)} in ${when(last)}${changeWords}${targetWords(measure, targetMet)}.`;
 }
 
 const STATUS_WORDS: Record<DraftAction['status'], string> = {

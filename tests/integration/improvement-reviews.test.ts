@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actingAs, createServiceArea } from '../factories';
+import { actingAs, createGradedAudit, createServiceArea, type GradedCaseSpec } from '../factories';
 import { createProgressReviewFor, createRecommendationSource } from '../factories/improvement-reviews';
 import { databaseFingerprint } from '../support/fingerprint';
 import { createProgressReviewAction, recordJudgementAction } from '@/lib/actions/improvement-reviews';
@@ -22,7 +22,82 @@ beforeAll(async () => {
   hosA = await actingAs('HEAD_OF_SERVICE', areaA);
 });
 
+/** Graded WAFH cases in one area: `good` Good, the rest Met. */
+const wafh = (serviceAreaId: string, good: number, total: number): GradedCaseSpec[] =>
+  Array.from({ length: total }, (_, index) => ({
+    serviceAreaId,
+    grade: index < good ? 'good' : 'met',
+    lawType: 'PRIVATE_LAW_WAFH' as const,
+  }));
+
 describe('progress reviews', () => {
+  it('keeps the figures as they stood when judged, when a later audit changes them', async () => {
+    const area = await createServiceArea();
+    const { audit: september } = await createGradedAudit(wafh(area.id, 1, 3), { windowTo: '2013-08-31' });
+    await createGradedAudit(wafh(area.id, 2, 3), { windowTo: '2014-10-31' });
+    const { source, recommendations } = await createRecommendationSource({ numbers: ['13'] });
+    const recommendationId = recommendations[0]!.id;
+    await db().measure.create({
+      data: {
+        recommendationId,
+        label: '% Good in Private Law WAFH in the area',
+        share: 'GOOD_OR_ABOVE',
+        lawTypes: ['PRIVATE_LAW_WAFH'],
+        serviceAreaIds: [area.id],
+        baselineAuditId: september.id,
+        targetPercent: 60,
+      },
+    });
+    const review = await createProgressReviewFor(source.id, { reviewerId: nsd.id, asOf: '2015-06-30' });
+    const before = await getProgressReview(nsd.actor, review.id);
+    const item = before.items[0]!;
+    expect(item.draft).toMatch(
+      /^% Good in Private Law WAFH in the area was 33% \(n = 3\) in August 2013 and is 67% \(n = 3\) in October 2014, up 34 points \(95% interval .* points, so the change could be chance\): the target \(at least 60%\) is met\./,
+    );
+    expect(item.proposal).toEqual({ judgement: 'met', label: 'Met', why: "the measure's target is met" });
+    const recorded = await nsd.act(() =>
+      recordJudgementAction({
+        reviewId: review.id,
+        recommendationId,
+        basedOn: '',
+        judgement: 'met',
+        evidence: item.draft,
+        reason: 'This has been met.',
+      }),
+    );
+    expect(recorded.ok).toBe(true);
+    const stored = await db().recommendationJudgement.findFirstOrThrow({ where: { reviewId: review.id } });
+    expect(stored).toMatchObject({ judgedById: nsd.id, judgement: 'met', reason: 'This has been met.' });
+    expect(stored.figures).toMatchObject({
+      asOf: '2015-06-30',
+      measures: [
+        {
+          targetMet: true,
+          series: [
+            { count: 1, total: 3 },
+            { count: 2, total: 3 },
+          ],
+        },
+      ],
+    });
+
+    // A later audit, before the review's date, brings the share down to 0%.
+    await createGradedAudit(wafh(area.id, 0, 3), { windowTo: '2015-03-31' });
+    const after = await getProgressReview(nsd.actor, review.id);
+    const storedAfter = await db().recommendationJudgement.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(storedAfter.figures).toEqual(stored.figures);
+    expect(after.items[0]?.latest?.figures).toEqual(stored.figures);
+    expect(after.items[0]?.comparison).toEqual([
+      {
+        label: '% Good in Private Law WAFH in the area',
+        asJudged: expect.stringContaining('is 67% (n = 3) in October 2014') as unknown,
+        now: expect.stringMatching(/is 0% \(n = 3\) in March 2015.*is not yet met\.$/) as unknown,
+        differs: true,
+      },
+    ]);
+    expect(after.items[0]?.proposal?.judgement).toBe('ongoing');
+  });
+
   it('starts a review with the actor as reviewer, and keeps every judgement: the latest counts', async () => {
     const { source, recommendations } = await createRecommendationSource({
       scale: 'SATISFACTORY_INADEQUATE',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { assembleMeasure, type MeasureDefinition } from '@/lib/domain/measures';
 import {
   figuresDiffer,
+  figuresOf,
   isJudgementOn,
   judgementLabel,
   proposeJudgement,
@@ -243,5 +245,63 @@ describe('scales and stored figures', () => {
       series: [...rec13.series, { auditName: 'Thematic 2015', on: '2015-06-30', count: 15, total: 30 }],
     };
     expect(figuresDiffer(rec13, later)).toBe(true);
+  });
+});
+
+describe('figuresOf: a measure as lib/domain/measures assembles it, kept with a judgement', () => {
+  const definition: MeasureDefinition = {
+    id: 'm',
+    recommendationId: 'r',
+    label: '% Good in Private Law WAFH in A5',
+    sectionKey: null,
+    share: 'GOOD_OR_ABOVE',
+    baselineAuditId: 'sep13',
+    targetPercent: 60,
+    targetDirection: 'AT_LEAST',
+    version: 1,
+    auditKinds: [],
+    lawTypes: ['PRIVATE_LAW_WAFH'],
+    serviceAreaIds: ['a5'],
+    teamIds: [],
+    employment: null,
+  };
+  const count = (auditId: string, auditName: string, windowTo: string, counted: number, total: number) => ({
+    auditId,
+    auditName,
+    auditKind: 'NATIONAL_PRACTICE_QUALITY' as const,
+    windowTo,
+    count: counted,
+    total,
+  });
+  const view = assembleMeasure(
+    definition,
+    { areas: { a5: 'A5' }, teams: {}, sectionTitle: null, shareLabel: 'Good' },
+    [
+      count('apr13', 'National Audit April 2013', '2013-03-31', 5, 25),
+      count('sep13', 'National Audit September 2013', '2013-08-31', 8, 30),
+      count('nov14', 'National Audit November 2014', '2014-10-31', 20, 30),
+    ],
+  );
+
+  it('keeps the series with the months audits are known by, the change from the baseline and the target', () => {
+    const figures = figuresOf(view);
+    expect(figures.series.map((point) => [point.period, point.isBaseline ?? false])).toEqual([
+      ['April 2013', false],
+      ['September 2013', true],
+      ['November 2014', false],
+    ]);
+    expect(figures.change?.points).toBe(40);
+    expect(figures.targetMet).toBe(true);
+    // Counted from the baseline, in seed 000 §6's words.
+    expect(measureSentence(figures)).toMatch(
+      /^% Good in Private Law WAFH in A5 was 27% \(n = 30\) in September 2013 and is 67% \(n = 30\) in November 2014, up 40 points \(95% interval \+\d+ to \+\d+ points\): the target \(at least 60%\) is met\.$/,
+    );
+    // Stored as JSON and read back, it is the same.
+    expect(
+      readStoredFigures(JSON.parse(JSON.stringify({ asOf: '2014-12-01', measures: [figures] }))),
+    ).toEqual({
+      asOf: '2014-12-01',
+      measures: [figures],
+    });
   });
 });
