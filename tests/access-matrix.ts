@@ -234,6 +234,30 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ownArea: [],
     national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
   }),
+  // Progress reviews (issue 16 §4): recorded on the source's scope (its area, or national); read, and
+  // downloaded, by whoever may read its recommendations (Heads of Service read national ones too).
+  ...(['createProgressReviewAction', 'recordJudgementAction'] as const).map((entry) =>
+    withRows(
+      areaScoped(entry, 'lib/actions/improvement-reviews.ts', {
+        ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+        national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+      }),
+      [{ role: 'HEAD_OF_SERVICE', scope: 'own area', expected: 'refused', actorIs: 'on a national source' }],
+    ),
+  ),
+  ...(['pdf', 'xlsx'] as const).map((format) =>
+    withRows(
+      areaScoped(
+        `GET /(app)/improvement/reviews/[reviewId]/export/${format}`,
+        `app/(app)/improvement/reviews/[reviewId]/export/${format}/route.ts`,
+        {
+          ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+          national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'],
+        },
+      ),
+      [{ role: 'HEAD_OF_SERVICE', scope: 'own area', expected: 'allowed', actorIs: 'on a national source' }],
+    ),
+  ),
   // The access log holds emails and addresses: its download is for Admin alone.
   adminOnly('GET /(app)/admin/access-log/export', 'app/(app)/admin/access-log/export/route.ts'),
   register('createSourceAction'),

@@ -35,7 +35,7 @@ const EXAMPLES_PER_THEME = 3;
 // The standard fonts carry the WinAnsi characters only; anything else would
 // print as a wrong glyph, so it becomes its nearest WinAnsi form or "?".
 const WIN_ANSI = /[\n\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/u;
-function printable(text: string): string {
+export function printable(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')

@@ -11,6 +11,7 @@ import { seedLiveWork } from './live-work.ts';
 import { seedImprovementRegister } from './improvement-register.ts';
 import { seedInspectionJudgements } from './improvement-inspections.ts';
 import { seedImprovementMeasures } from './improvement-measures.ts';
+import { seedImprovementReviews } from './improvement-reviews.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -150,6 +151,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   recommendations: number;
   improvementActions: number;
   measures: number;
+  progressReviews: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -224,6 +226,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const register = await seedImprovementRegister(prisma);
   await seedInspectionJudgements(prisma);
   const measures = await seedImprovementMeasures(prisma);
+  const reviews = await seedImprovementReviews(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -235,5 +238,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...live,
     ...register,
     ...measures,
+    ...reviews,
   };
 }

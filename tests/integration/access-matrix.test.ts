@@ -52,6 +52,10 @@ import { GET as exportAccessLog } from '@/app/(app)/admin/access-log/export/rout
 import * as register from '@/lib/actions/improvement-register';
 import { createRegisterAction, createRegisterSource } from '../factories/improvement';
 import * as improvementMeasures from '@/lib/actions/improvement-measures';
+import * as improvementReviews from '@/lib/actions/improvement-reviews';
+import { GET as exportReviewPdf } from '@/app/(app)/improvement/reviews/[reviewId]/export/pdf/route';
+import { GET as exportReviewXlsx } from '@/app/(app)/improvement/reviews/[reviewId]/export/xlsx/route';
+import { createProgressReviewFor, createRecommendationSource } from '../factories/improvement-reviews';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
@@ -796,6 +800,60 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         measureId: '',
       });
   },
+  createProgressReviewAction: async ({ targetAreaId, actorIs }) => {
+    const { source } = await createRecommendationSource({
+      serviceAreaId: actorIs === 'on a national source' ? null : targetAreaId,
+    });
+    return () =>
+      improvementReviews.createProgressReviewAction({
+        sourceId: source.id,
+        kind: 'MID_POINT',
+        title: 'Mid-point review',
+        asOf: '2014-10-15',
+      });
+  },
+  recordJudgementAction: async ({ targetAreaId, actorIs }) => {
+    const { source, recommendations } = await createRecommendationSource({
+      serviceAreaId: actorIs === 'on a national source' ? null : targetAreaId,
+    });
+    const review = await createProgressReviewFor(source.id);
+    return () =>
+      improvementReviews.recordJudgementAction({
+        reviewId: review.id,
+        recommendationId: recommendations[0]?.id ?? '',
+        basedOn: '',
+        judgement: 'met',
+        evidence: 'The audit shows the change.',
+        reason: 'The target is met.',
+      });
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ['pdf', exportReviewPdf, '%PDF'],
+        ['xlsx', exportReviewXlsx, 'PK'],
+      ] as const
+    ).map(([format, handler, magic]) => [
+      `GET /(app)/improvement/reviews/[reviewId]/export/${format}`,
+      async ({ targetAreaId, actorIs }: Setup): Promise<Call> => {
+        const { source } = await createRecommendationSource({
+          serviceAreaId: actorIs === 'on a national source' ? null : targetAreaId,
+        });
+        const review = await createProgressReviewFor(source.id);
+        return async () => {
+          const response = await handler(new Request(`http://localhost/export/${format}`), {
+            params: Promise.resolve({ reviewId: review.id }),
+          });
+          if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+          if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+          const bytes = Buffer.from(await response.arrayBuffer());
+          return {
+            ok: response.status === 200 && bytes.subarray(0, magic.length).toString('latin1') === magic,
+          };
+        };
+      },
+    ]),
+  ),
   'GET /api/health': async () => async () => {
     const response = await health();
     const body = (await response.json()) as { status: string };
