@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
+import { seedImprovementRegister } from './improvement-register.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -143,6 +144,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   documents: number;
   gradedCases: number;
   liveCases: number;
+  recommendationSources: number;
+  recommendations: number;
+  improvementActions: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -214,6 +218,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const caseIndex = await seedCaseIndex(prisma);
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
+  const register = await seedImprovementRegister(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -223,5 +228,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...caseIndex,
     ...past,
     ...live,
+    ...register,
   };
 }
