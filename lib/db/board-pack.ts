@@ -35,10 +35,6 @@ export async function findBoardRecommendations(day: string): Promise<BoardRecomm
       ownerId: true,
       dueOn: true,
       source: { select: { title: true, issuedOn: true, serviceAreaId: true } },
-      measures: {
-        select: { id: true, label: true, targetPercent: true, targetDirection: true },
-        orderBy: { createdAt: 'asc' },
-      },
     },
   });
   // The latest judgement per recommendation made by then (judgements are append-only).
@@ -90,7 +86,6 @@ export async function findBoardRecommendations(day: string): Promise<BoardRecomm
               reviewTitle: judgement.review_title,
             }
           : null,
-        measures: rec.measures,
         issuedOn: rec.source.issuedOn.getTime(),
       };
     })

@@ -1,23 +1,7 @@
 import 'server-only';
 import { isoDay } from '@/lib/domain/dates';
-import type { LawType } from '@/lib/domain/audits';
 import type { ActionStatus } from '@/lib/domain/improvement-plan';
 import { db } from './client';
-
-export type PlanMeasureRecord = {
-  id: string;
-  recommendationId: string;
-  label: string;
-  sectionKey: string | null;
-  share: 'GOOD_OR_ABOVE' | 'LOWEST';
-  lawTypes: LawType[];
-  employment: 'EMPLOYED' | 'AGENCY' | null;
-  serviceAreaIds: string[];
-  teamIds: string[];
-  baselineAuditId: string | null;
-  targetPercent: number | null;
-  targetDirection: 'AT_LEAST' | 'AT_MOST';
-};
 
 export type PlanActionRecord = {
   id: string;
@@ -45,7 +29,6 @@ export type ImprovementPlanRecord = {
     status: 'OPEN' | 'CLOSED';
     ownerName: string | null;
     dueOn: string | null;
-    measures: PlanMeasureRecord[];
     actions: PlanActionRecord[];
   }[];
 };
@@ -74,7 +57,6 @@ export async function loadImprovementPlan(sourceId: string): Promise<Improvement
           status: true,
           ownerId: true,
           dueOn: true,
-          measures: { orderBy: { createdAt: 'asc' } },
           actions: { orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }] },
         },
       },
@@ -120,20 +102,6 @@ export async function loadImprovementPlan(sourceId: string): Promise<Improvement
       status: rec.status,
       ownerName: rec.ownerId ? (nameOf.get(rec.ownerId) ?? null) : null,
       dueOn: day(rec.dueOn),
-      measures: rec.measures.map((measure) => ({
-        id: measure.id,
-        recommendationId: rec.id,
-        label: measure.label,
-        sectionKey: measure.sectionKey,
-        share: measure.share,
-        lawTypes: measure.lawTypes,
-        employment: measure.employment,
-        serviceAreaIds: measure.serviceAreaIds,
-        teamIds: measure.teamIds,
-        baselineAuditId: measure.baselineAuditId,
-        targetPercent: measure.targetPercent,
-        targetDirection: measure.targetDirection,
-      })),
       actions: rec.actions.map((action) => ({
         id: action.id,
         recommendationId: rec.id,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { LawType } from '@/lib/domain/audits';
+import { countedGradeKeys, sectionKeyIn } from '@/lib/domain/measures';
 import { db } from './client';
 import { contentOf } from './case-audits';
 import { ensureSummaries } from './audit-summaries';
@@ -13,7 +14,13 @@ import { ensureSummaries } from './audit-summaries';
  */
 export type TeamShareQuery = {
   auditId: string;
+  /**
+   * A section as the measure names it (on its baseline's threshold version);
+   * read in this audit's version as the measures read it (sectionKeyIn), so a
+   * renamed section is still found. Null: the overall grade.
+   */
   sectionKey: string | null;
+  sectionReplaces?: string[];
   share: 'GOOD_OR_ABOVE' | 'LOWEST';
   lawTypes: LawType[];
   employment: 'EMPLOYED' | 'AGENCY' | null;
@@ -55,17 +62,15 @@ export async function countTeamShares(query: TeamShareQuery): Promise<TeamShares
   });
   if (!audit) return { total: { count: 0, n: 0 }, teams: [] };
   const content = await contentOf(audit.thresholdVersionId);
-  const keys =
-    query.share === 'GOOD_OR_ABOVE'
-      ? content.scale.levels.filter((level) => level.isGoodOrAbove).map((level) => level.key)
-      : content.scale.lowestLevelKey
-        ? [content.scale.lowestLevelKey]
-        : [];
+  const keys = countedGradeKeys(content.scale, query.share);
+  const sectionKey =
+    query.sectionKey === null ? null : sectionKeyIn(content, query.sectionKey, query.sectionReplaces ?? []);
+  if (query.sectionKey !== null && sectionKey === null) return { total: { count: 0, n: 0 }, teams: [] };
   const published = audit.status === 'PUBLISHED';
   if (published) await ensureSummaries([audit]);
 
   let rows: Row[];
-  if (published && query.employment === null && query.sectionKey === null) {
+  if (published && query.employment === null && sectionKey === null) {
     rows = await db().$queryRaw<Row[]>`
       SELECT s.team_id, GROUPING(s.team_id) = 1 AS is_total,
              coalesce(sum(s.cases) FILTER (WHERE s.overall_grade = ANY(${keys})), 0) AS count,
@@ -77,14 +82,14 @@ export async function countTeamShares(query: TeamShareQuery): Promise<TeamShares
     rows = await db().$queryRaw<Row[]>`
       SELECT s.team_id, GROUPING(s.team_id) = 1 AS is_total, sum(s.good_or_above) AS count, sum(s.graded) AS n
       FROM audit_section_summary s
-      WHERE s.audit_id = ${audit.id} AND s.section_key = ${query.sectionKey}
+      WHERE s.audit_id = ${audit.id} AND s.section_key = ${sectionKey}
         ${lawTypeFilter(query.lawTypes, Prisma.raw('s.law_type'))}
       GROUP BY GROUPING SETS ((s.team_id), ())`;
   } else {
     const grade =
-      query.sectionKey === null
+      sectionKey === null
         ? Prisma.sql`ca.overall_grade`
-        : Prisma.sql`(ca.answers->'sections'->${query.sectionKey}->>'grade')`;
+        : Prisma.sql`(ca.answers->'sections'->${sectionKey}->>'grade')`;
     rows = await db().$queryRaw<Row[]>`
       SELECT ca.team_id, GROUPING(ca.team_id) = 1 AS is_total,
              count(*) FILTER (WHERE ${grade} = ANY(${keys})) AS count, count(*) AS n

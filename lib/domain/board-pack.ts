@@ -19,12 +19,6 @@ export type BoardRecommendationRecord = {
     judgedBy: string;
     reviewTitle: string;
   } | null;
-  measures: {
-    id: string;
-    label: string;
-    targetPercent: number | null;
-    targetDirection: 'AT_LEAST' | 'AT_MOST';
-  }[];
 };
 
 export type OverdueActionRecord = {

@@ -170,22 +170,13 @@ export function planActionView(
   };
 }
 
-/** "≥ 60% Good", "≤ 14% Not Met", or null without a target. */
-export function targetWords(
-  target: { targetPercent: number | null; targetDirection: 'AT_LEAST' | 'AT_MOST' },
-  label: string,
-): string | null {
-  if (target.targetPercent === null) return null;
-  return `${target.targetDirection === 'AT_LEAST' ? '≥' : '≤'} ${target.targetPercent}% ${label}`;
-}
-
 export type PlanMeasureView = {
   id: string;
   label: string;
   shareLabel: string;
   target: string | null;
   /** Baseline → latest, with the interval for the change and whether the target is met, in words. */
-  series: string | null;
+  sentence: string;
   /** The area's teams on the latest audit; null when there is no latest audit. */
   funnel: TeamFunnel | null;
 };

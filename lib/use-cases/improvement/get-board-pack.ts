@@ -4,11 +4,13 @@ import {
   findLatestNationalAuditAsOf,
   findOverdueActions,
 } from '@/lib/db/board-pack';
+import { findMeasuresOf, loadMeasureSeries } from '@/lib/db/measure-series';
 import { findServiceAreaOptions } from '@/lib/db/organisation';
 import { countTeamShares } from '@/lib/db/team-shares';
 import type { Actor } from '@/lib/domain/actor';
 import { groupByStatus, overdueOn, type BoardPackView } from '@/lib/domain/board-pack';
-import { outliersByArea, shareLabel, targetWords, teamFunnel } from '@/lib/domain/improvement-plan';
+import { outliersByArea, shareLabel, teamFunnel } from '@/lib/domain/improvement-plan';
+import { assembleMeasure, type MeasureView } from '@/lib/domain/measures';
 import { NATIONAL } from '@/lib/domain/permissions';
 import type { AuditReport } from '@/lib/domain/report-view';
 import { authorise } from '../authorise';
@@ -51,16 +53,25 @@ export async function getBoardPack(actor: Actor, day: string): Promise<BoardPack
     }
   }
   const areas = await findServiceAreaOptions();
+  // Each measure as it stood on the date: only audits whose window had closed by then.
+  const definitions = await findMeasuresOf(recommendations.map((rec) => rec.id));
+  const series = new Map((await loadMeasureSeries(definitions)).map((data) => [data.measureId, data]));
+  const measuresOf = new Map<string, MeasureView[]>();
+  for (const definition of definitions) {
+    const data = series.get(definition.id);
+    if (!data) continue;
+    const counts = data.counts.filter((count) => count.windowTo <= day);
+    const list = measuresOf.get(definition.recommendationId) ?? [];
+    list.push(assembleMeasure(definition, data.names, counts));
+    measuresOf.set(definition.recommendationId, list);
+  }
   const view: BoardPackView = {
     date: day,
     audit,
     byStatus: groupByStatus(
       recommendations.map((rec) => ({
         ...rec,
-        measureSentences: rec.measures.map((measure) => {
-          const target = targetWords(measure, 'of cases');
-          return target ? `${measure.label} (target ${target})` : measure.label;
-        }),
+        measureSentences: (measuresOf.get(rec.id) ?? []).map((measure) => measure.sentence),
       })),
     ),
     overdueActions: overdueOn(overdue, day),

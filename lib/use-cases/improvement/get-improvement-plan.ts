@@ -1,5 +1,6 @@
 import 'server-only';
-import { findLatestAreaAudit, loadImprovementPlan, type PlanMeasureRecord } from '@/lib/db/improvement-plans';
+import { findLatestAreaAudit, loadImprovementPlan } from '@/lib/db/improvement-plans';
+import { findMeasuresOf, loadMeasureSeries } from '@/lib/db/measure-series';
 import { countTeamShares } from '@/lib/db/team-shares';
 import type { Actor } from '@/lib/domain/actor';
 import { isoDay } from '@/lib/domain/dates';
@@ -7,11 +8,11 @@ import { NotFoundOrForbiddenError, WithheldWhileBenchmarkingError } from '@/lib/
 import {
   planActionView,
   shareLabel,
-  targetWords,
   teamFunnel,
   type ImprovementPlanView,
   type PlanMeasureView,
 } from '@/lib/domain/improvement-plan';
+import { assembleMeasure } from '@/lib/domain/measures';
 import { inArea } from '@/lib/domain/permissions';
 import type { AuditReport } from '@/lib/domain/report-view';
 import { authorise } from '../authorise';
@@ -27,9 +28,9 @@ export type ImprovementPlanPage = {
 
 /**
  * An area improvement plan's mid-year review: its priorities with their
- * measures and actions, the latest audit's figures for the area, and a funnel
- * plot of the area's teams for each measure. Read by whoever may read the
- * area's recommendations.
+ * measures (baseline → latest) and actions, the latest audit's figures for the
+ * area, and a funnel plot of the area's teams for each measure on that audit.
+ * Read by whoever may read the area's recommendations.
  */
 export async function getImprovementPlan(
   actor: Actor,
@@ -51,58 +52,50 @@ export async function getImprovementPlan(
       withheld = true;
     }
   }
+  const definitions = await findMeasuresOf(plan.recommendations.map((rec) => rec.id));
+  const series = new Map((await loadMeasureSeries(definitions)).map((data) => [data.measureId, data]));
 
-  const measureView = async (measure: PlanMeasureRecord): Promise<PlanMeasureView> => {
-    const labels = {
-      goodLabel: areaReport?.groups.find((group) => group.isGoodOrAbove)?.label ?? 'Good',
-      lowestLabel: areaReport?.lowestLabel ?? 'lowest grade',
-      sectionTitle:
-        areaReport?.sectionOptions.find((section) => section.key === measure.sectionKey)?.title ?? null,
-    };
-    const label = shareLabel(measure, labels);
+  const measureViews = new Map<string, PlanMeasureView[]>();
+  for (const definition of definitions) {
+    const data = series.get(definition.id);
+    if (!data) continue;
+    const measure = assembleMeasure(definition, data.names, data.counts);
+    const label = shareLabel(definition, {
+      goodLabel: data.names.shareLabel,
+      lowestLabel: data.names.shareLabel,
+      sectionTitle: data.names.sectionTitle,
+    });
+    // The funnel reads the audit the area's figures come from; hidden with them from a blind benchmarker.
     const funnel =
       latestAudit && areaReport
         ? teamFunnel(
             await countTeamShares({
               auditId: latestAudit.id,
-              sectionKey: measure.sectionKey,
-              share: measure.share,
-              lawTypes: measure.lawTypes,
-              employment: measure.employment,
+              sectionKey: definition.sectionKey,
+              share: definition.share,
+              lawTypes: definition.lawTypes,
+              employment: definition.employment,
             }),
             {
               serviceAreaId: plan.serviceAreaId,
-              teamIds: measure.teamIds,
+              teamIds: definition.teamIds,
               shareLabel: label,
               minGroupSize: areaReport.smallGroups?.minGroupSize ?? null,
             },
           )
         : null;
-    return {
-      id: measure.id,
-      label: measure.label,
+    const views = measureViews.get(definition.recommendationId) ?? [];
+    views.push({
+      id: definition.id,
+      label: definition.label,
       shareLabel: label,
-      target: targetWords(measure, label),
-      series: null,
+      target: measure.target ? `${measure.target.text} ${data.names.shareLabel}` : null,
+      sentence: measure.sentence,
       funnel,
-    };
-  };
-
-  const priorities = [];
-  for (const rec of plan.recommendations) {
-    const measures = [];
-    for (const measure of rec.measures) measures.push(await measureView(measure));
-    priorities.push({
-      id: rec.id,
-      number: rec.number,
-      text: rec.text,
-      status: rec.status,
-      ownerName: rec.ownerName,
-      dueOn: rec.dueOn,
-      measures,
-      actions: rec.actions.map((action) => planActionView(action, asOf)),
     });
+    measureViews.set(definition.recommendationId, views);
   }
+
   return {
     plan: {
       id: plan.id,
@@ -115,7 +108,16 @@ export async function getImprovementPlan(
       baselineAudit: plan.baselineAudit,
       latestAudit,
       asOf,
-      priorities,
+      priorities: plan.recommendations.map((rec) => ({
+        id: rec.id,
+        number: rec.number,
+        text: rec.text,
+        status: rec.status,
+        ownerName: rec.ownerName,
+        dueOn: rec.dueOn,
+        measures: measureViews.get(rec.id) ?? [],
+        actions: rec.actions.map((action) => planActionView(action, asOf)),
+      })),
     },
     areaReport,
     withheld,

@@ -71,9 +71,7 @@ export default async function ImprovementPlanPage({ params }: { params: Promise<
                 <ul className="list-disc space-y-1 pl-6">
                   {priority.measures.map((measure) => (
                     <li key={measure.id}>
-                      <span className="font-semibold">{measure.label}</span>
-                      {measure.target ? ` (target ${measure.target})` : ''}:{' '}
-                      {measure.series ?? 'no published audit to measure it by yet.'}
+                      <span className="font-semibold">{measure.label}</span>: {measure.sentence}
                     </li>
                   ))}
                 </ul>
