@@ -52,7 +52,7 @@ export async function findBoardRecommendations(day: string): Promise<BoardRecomm
            u.name AS judged_by, r.title AS review_title
     FROM recommendation_judgement j
     JOIN progress_review r ON r.id = j.review_id
-    JOIN "user" u ON u.id = j.judged_by_id
+    JOIN app_user u ON u.id = j.judged_by_id
     WHERE j.judged_at < ${until}
     ORDER BY j.recommendation_id, j.judged_at DESC, j.id DESC`;
   const latest = new Map(judgements.map((row) => [row.recommendation_id, row]));
@@ -117,7 +117,7 @@ export async function findOverdueActions(day: string): Promise<OverdueActionReco
     FROM improvement_action a
     JOIN recommendation r ON r.id = a.recommendation_id
     JOIN recommendation_source s ON s.id = r.source_id
-    JOIN "user" u ON u.id = a.owner_id
+    JOIN app_user u ON u.id = a.owner_id
     LEFT JOIN service_area sa ON sa.id = s.service_area_id
     WHERE a.due_on < ${day}::date AND a.status NOT IN ('DONE', 'DROPPED')
     ORDER BY a.due_on, s.title, r.number, a.description`;

@@ -9,6 +9,7 @@ import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
 import { seedImprovementRegister } from './improvement-register.ts';
+import { seedImprovementPlans } from './improvement-plans.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -147,6 +148,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   recommendationSources: number;
   recommendations: number;
   improvementActions: number;
+  planMeasures: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -219,6 +221,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
   const register = await seedImprovementRegister(prisma);
+  const plans = await seedImprovementPlans(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -229,5 +232,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...past,
     ...live,
     ...register,
+    ...plans,
   };
 }
