@@ -137,3 +137,59 @@ export async function findLatestAreaAudit(
   });
   return audit ? { id: audit.id, name: audit.name, windowTo: isoDay(audit.windowTo) } : null;
 }
+
+export type ImprovementPlanSummary = {
+  id: string;
+  title: string;
+  areaCode: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  priorities: number;
+  openActions: number;
+  overdueActions: number;
+};
+
+/**
+ * Area improvement plans, one area's (`serviceAreaId`) or every area's
+ * (null, said explicitly: an undefined scope must never mean "all"), with
+ * their counts of priorities and open and overdue actions on `today`.
+ */
+export async function findImprovementPlans(
+  scope: { serviceAreaId: string } | { allAreas: true },
+  today: string,
+): Promise<ImprovementPlanSummary[]> {
+  const areaId = 'serviceAreaId' in scope ? scope.serviceAreaId : null;
+  if ('serviceAreaId' in scope && !areaId) throw new Error('a plan list needs its area');
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      title: string;
+      code: string;
+      period_from: Date | null;
+      period_to: Date | null;
+      priorities: bigint;
+      open_actions: bigint;
+      overdue_actions: bigint;
+    }[]
+  >`
+    SELECT s.id, s.title, sa.code, s.period_from, s.period_to,
+           (SELECT count(*) FROM recommendation r WHERE r.source_id = s.id) AS priorities,
+           (SELECT count(*) FROM improvement_action a JOIN recommendation r ON r.id = a.recommendation_id
+             WHERE r.source_id = s.id AND a.status NOT IN ('DONE', 'DROPPED')) AS open_actions,
+           (SELECT count(*) FROM improvement_action a JOIN recommendation r ON r.id = a.recommendation_id
+             WHERE r.source_id = s.id AND a.status NOT IN ('DONE', 'DROPPED') AND a.due_on < ${today}::date)
+             AS overdue_actions
+    FROM recommendation_source s JOIN service_area sa ON sa.id = s.service_area_id
+    WHERE s.kind = 'AREA_IMPROVEMENT_PLAN' AND (${areaId}::text IS NULL OR s.service_area_id = ${areaId})
+    ORDER BY sa.sort_order, s.period_from DESC NULLS LAST, s.title`;
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    areaCode: row.code,
+    periodFrom: day(row.period_from),
+    periodTo: day(row.period_to),
+    priorities: Number(row.priorities),
+    openActions: Number(row.open_actions),
+    overdueActions: Number(row.overdue_actions),
+  }));
+}

@@ -6,6 +6,7 @@ import { countTeamShares, type TeamShareQuery } from '@/lib/db/team-shares';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { getBoardPack } from '@/lib/use-cases/improvement/get-board-pack';
 import { getImprovementPlan } from '@/lib/use-cases/improvement/get-improvement-plan';
+import { findImprovementPlans } from '@/lib/use-cases/improvement/find-improvement-plans';
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
 
@@ -269,5 +270,13 @@ describe('an area improvement plan and the board pack, as of a date', () => {
     await expect(getImprovementPlan(stranger, sourceId, new Date())).rejects.toBeInstanceOf(
       NotFoundOrForbiddenError,
     );
+    // The list of plans follows the same scope.
+    const listed = await findImprovementPlans(actor, new Date(`${asOf}T12:00:00Z`));
+    expect(listed.map((plan) => plan.id)).toEqual([sourceId]);
+    expect(listed[0]).toMatchObject({ priorities: 2, openActions: 3, overdueActions: 1 });
+    expect((await findImprovementPlans(stranger, new Date())).map((plan) => plan.id)).not.toContain(sourceId);
+    await expect(
+      findImprovementPlans((await actingAs('IMPROVEMENT_MANAGER')).actor, new Date()),
+    ).rejects.toBeInstanceOf(NotFoundOrForbiddenError);
   });
 });
