@@ -63,8 +63,8 @@ export default async function BoardPackPage({
         <a href={boardPackExportHref('xlsx', date)}>spreadsheet (XLSX)</a>
       </p>
 
-      <section aria-labelledby="headline" className="space-y-3">
-        <h2 id="headline">Headline audit figures</h2>
+      <section aria-labelledby="headline-figures" className="space-y-3">
+        <h2 id="headline-figures">Headline audit figures</h2>
         {report && view.audit && headline ? (
           <>
             <p>
