@@ -228,6 +228,17 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
   ),
   onlyFor('saveReportNarrativeAction', 'lib/actions/reports.ts', ['SENIOR_SERVICE_MANAGER']),
+  // The board pack (issue 16 §8): for the board's readers and the national leads.
+  onlyFor(
+    'GET /(app)/improvement/board-pack/export/pdf',
+    'app/(app)/improvement/board-pack/export/pdf/route.ts',
+    ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'],
+  ),
+  onlyFor(
+    'GET /(app)/improvement/board-pack/export/xlsx',
+    'app/(app)/improvement/board-pack/export/xlsx/route.ts',
+    ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'],
+  ),
   auditLeadership('importResultsAction', 'lib/actions/reports.ts'),
   // Issue 16: inspection judgements of an area are recorded nationally.
   areaScoped('recordInspectionJudgementAction', 'lib/actions/improvement-inspections.ts', {

@@ -446,3 +446,76 @@ export async function reportPdf(report: AuditReport, tables: ReportTable[]): Pro
   doc.end();
   return done;
 }
+
+// Any printout built from ReportTables -------------------------------------
+
+/** A block of a printed section: a sentence, a chart (drawn by the caller's pdfkit code) or a table. */
+export type PdfBlock =
+  | { kind: 'paragraph'; text: string; muted?: boolean }
+  | {
+      kind: 'chart';
+      title: string;
+      height: number;
+      draw: (
+        doc: Doc,
+        area: { left: number; top: number; width: number },
+        text: (value: string) => string,
+      ) => void;
+    }
+  | { kind: 'table'; table: ReportTable };
+
+export type PdfSection = { heading: string; blocks: PdfBlock[] };
+
+/**
+ * A document of sections in the report's style (the board pack prints with
+ * it): a title, lines under it, then each section's sentences, charts and
+ * tables, a chart kept whole on its page above the table it illustrates.
+ */
+export async function sectionsPdf(
+  meta: { title: string; lines: string[]; footer: string; subject: string },
+  sections: PdfSection[],
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'portrait',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    displayTitle: true,
+    lang: 'en-GB',
+    font: REGULAR,
+    info: { Title: meta.title, Author: 'Threshold', Subject: meta.subject },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc
+    .font(BOLD)
+    .fontSize(18)
+    .fillColor(TEXT)
+    .text(printable(meta.title), MARGIN, MARGIN, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
+  for (const line of meta.lines) paragraph(doc, line, { color: MUTED, size: 9 });
+  for (const section of sections) {
+    heading(doc, section.heading);
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph')
+        paragraph(doc, block.text, block.muted ? { color: MUTED, size: 9 } : {});
+      else if (block.kind === 'table') drawTable(doc, block.table);
+      else {
+        ensureSpace(doc, TITLE_SIZE * 2 + block.height);
+        tableTitle(doc, `Chart: ${block.title}`, TITLE_SIZE);
+        const top = doc.y;
+        block.draw(doc, { left: MARGIN, top, width: contentWidth(doc) }, printable);
+        doc.x = MARGIN;
+        doc.y = top + block.height;
+        doc.moveDown(0.5);
+      }
+    }
+  }
+  footers(doc, meta.footer);
+  doc.end();
+  return done;
+}

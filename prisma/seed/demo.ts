@@ -12,6 +12,7 @@ import { seedImprovementRegister } from './improvement-register.ts';
 import { seedInspectionJudgements } from './improvement-inspections.ts';
 import { seedImprovementMeasures } from './improvement-measures.ts';
 import { seedImprovementReviews } from './improvement-reviews.ts';
+import { seedImprovementPlans } from './improvement-plans.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -152,6 +153,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   improvementActions: number;
   measures: number;
   progressReviews: number;
+  planMeasures: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -227,6 +229,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   await seedInspectionJudgements(prisma);
   const measures = await seedImprovementMeasures(prisma);
   const reviews = await seedImprovementReviews(prisma);
+  const plans = await seedImprovementPlans(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -239,5 +242,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...register,
     ...measures,
     ...reviews,
+    ...plans,
   };
 }

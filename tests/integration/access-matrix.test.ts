@@ -56,6 +56,8 @@ import * as improvementReviews from '@/lib/actions/improvement-reviews';
 import { GET as exportReviewPdf } from '@/app/(app)/improvement/reviews/[reviewId]/export/pdf/route';
 import { GET as exportReviewXlsx } from '@/app/(app)/improvement/reviews/[reviewId]/export/xlsx/route';
 import { createProgressReviewFor, createRecommendationSource } from '../factories/improvement-reviews';
+import { GET as exportBoardPackPdf } from '@/app/(app)/improvement/board-pack/export/pdf/route';
+import { GET as exportBoardPackXlsx } from '@/app/(app)/improvement/board-pack/export/xlsx/route';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
@@ -854,6 +856,25 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
       },
     ]),
   ),
+  'GET /(app)/improvement/board-pack/export/pdf': async () => async () => {
+    const response = await exportBoardPackPdf(
+      new Request('http://localhost/improvement/board-pack/export/pdf?date=2015-03-31'),
+    );
+    if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+    if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { ok: response.status === 200 && bytes.subarray(0, 5).toString('latin1') === '%PDF-' };
+  },
+  'GET /(app)/improvement/board-pack/export/xlsx': async () => async () => {
+    const response = await exportBoardPackXlsx(
+      new Request('http://localhost/improvement/board-pack/export/xlsx?date=2015-03-31'),
+    );
+    if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+    if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // A workbook is a zip: it starts "PK".
+    return { ok: response.status === 200 && bytes.subarray(0, 2).toString('latin1') === 'PK' };
+  },
   'GET /api/health': async () => async () => {
     const response = await health();
     const body = (await response.json()) as { status: string };
