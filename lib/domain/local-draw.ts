@@ -81,6 +81,13 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The month `count` months after (or before) `month`, as yyyy-mm-01. */
+export function addMonths(month: string, count: number): string {
+  const date = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + count);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The months from `from` to `to` (yyyy-mm-01, inclusive), in order. */
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];

@@ -27,7 +27,12 @@ const month = z
 export const CreateLocalProgrammeSchema = z.strictObject({
   name: text(120, { label: 'the programme’s name' }),
   kind: z.enum(['LOCAL_QUALITY_IMPACT', 'PERFORMANCE_BOARD'], { error: 'Choose the kind of audit' }),
-  serviceAreaId: optionalId('service area'),
+  // One area, or "national" (every area).
+  serviceAreaId: z
+    .union([z.literal('national'), z.string().uuid('Choose the area from the list')], {
+      error: 'Choose the area from the list',
+    })
+    .transform((value) => (value === 'national' ? null : value)),
   thresholdVersionId: id('threshold version'),
   windowFrom: calendarDate('the first day of the programme'),
   windowTo: calendarDate('the last day of the programme'),

@@ -70,7 +70,7 @@ export async function getLocalProgramme(
     mayDraw,
     areaOnly: ownArea,
     months: ownArea ? [] : months,
-    draws,
+    draws: ownArea ? [] : draws,
     managerNames: Object.fromEntries(names),
     onTarget: onTargetView(inScope, programme.quota, isoDay(now)),
   };
