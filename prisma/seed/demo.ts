@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
+import { seedLocalProgrammes } from './local-programmes.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -143,6 +144,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   documents: number;
   gradedCases: number;
   liveCases: number;
+  localProgrammeCases: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -214,6 +216,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const caseIndex = await seedCaseIndex(prisma);
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
+  // After the local history: this year's programme with the month under way drawn.
+  const local = await seedLocalProgrammes(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -223,5 +227,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...caseIndex,
     ...past,
     ...live,
+    ...local,
   };
 }
