@@ -42,18 +42,29 @@ export function OnTargetTables({ view }: { view: OnTargetView }) {
       <div>
         <h2 id="on-target-title">On target</h2>
         <p className="mt-1 text-slate-700">
-          A manager is on target for a month when they submitted at least {view.quota} of that month’s audits.
-          Finished months:{' '}
-          <strong>
-            {percent(view.national)} of {view.national.managerMonths.toLocaleString('en-GB')} manager-months
-            on target
-          </strong>
-          .
+          A manager is on target for a month when they submitted at least {view.quota} of that month’s audits.{' '}
+          {view.national.managerMonths === 0 ? (
+            'No month has finished yet, so no manager-month is judged.'
+          ) : (
+            <strong>
+              Finished months: {percent(view.national)} of{' '}
+              {view.national.managerMonths.toLocaleString('en-GB')} manager-months on target.
+            </strong>
+          )}
         </p>
       </div>
-      <ShareTable title="By area" header="Area" rows={view.byArea} />
-      <ShareTable title="By team" header="Team" rows={view.byTeam} />
-      <ShareTable title="By month" header="Month" rows={view.byMonth} label={(row) => monthLabel(row.key)} />
+      {view.national.managerMonths > 0 && (
+        <>
+          <ShareTable title="By area" header="Area" rows={view.byArea} />
+          <ShareTable title="By team" header="Team" rows={view.byTeam} />
+          <ShareTable
+            title="By month"
+            header="Month"
+            rows={view.byMonth}
+            label={(row) => monthLabel(row.key)}
+          />
+        </>
+      )}
       <DataTable
         caption={`${monthLabel(view.currentMonth)} so far`}
         captionStyle="title"

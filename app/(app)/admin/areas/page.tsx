@@ -112,6 +112,8 @@ function TeamList({
   teamManagers: Map<string, string | null>;
 }) {
   if (teams.length === 0) return 'No teams yet';
+  const managerName = (teamId: string) =>
+    managers.find((manager) => manager.id === teamManagers.get(teamId))?.name ?? null;
   return (
     <ul className="space-y-1">
       {teams.map((team) => (
@@ -119,6 +121,7 @@ function TeamList({
           <details>
             <summary className="cursor-pointer">
               {team.name} ({team.practitionerCount})
+              {managerName(team.id) ? ` · Service Manager: ${managerName(team.id)}` : ''}
             </summary>
             <ActionForm
               action={updateTeamAction}

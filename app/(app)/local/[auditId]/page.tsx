@@ -9,7 +9,7 @@ import { drawLocalMonthAction } from '@/lib/actions/local-programmes';
 import { requireActor } from '@/lib/auth/actor';
 import { AUDIT_KIND_LABELS } from '@/lib/domain/audits';
 import { formatDate } from '@/lib/domain/dates';
-import { addMonths, explainManagerDraw, monthLabel, monthOf, monthsBetween } from '@/lib/domain/local-draw';
+import { addMonths, explainManagerDraw, monthLabel, monthOf } from '@/lib/domain/local-draw';
 import { isUuid } from '@/lib/schemas/fields';
 import { getLocalProgramme } from '@/lib/use-cases/local-audits/get-local-programme';
 
@@ -37,10 +37,12 @@ export default async function LocalProgrammePage({ params }: { params: Promise<{
   const page = await getLocalProgramme(actor, auditId, now);
   if (!page) notFound();
   const { programme, onTarget } = page;
-  // A month may be drawn up to the next one, so a draw can be made before the 1st.
-  const nextMonth = addMonths(monthOf(now), 1);
-  const drawable = monthsBetween(programme.windowFrom, programme.windowTo).filter(
-    (month) => !programme.drawnMonths.includes(month) && month <= nextMonth,
+  // The month under way and the next (so a draw can be made before the 1st); earlier months are history.
+  const drawable = [monthOf(now), addMonths(monthOf(now), 1)].filter(
+    (month) =>
+      !programme.drawnMonths.includes(month) &&
+      month >= `${programme.windowFrom.slice(0, 7)}-01` &&
+      month <= programme.windowTo,
   );
   return (
     <div className="space-y-8">
@@ -80,7 +82,9 @@ export default async function LocalProgrammePage({ params }: { params: Promise<{
         <section className="card" aria-labelledby="draw-title">
           <h2 id="draw-title">Draw a month</h2>
           {drawable.length === 0 ? (
-            <p className="mt-2 text-slate-700">Every month up to next month has been drawn.</p>
+            <p className="mt-2 text-slate-700">
+              This month and next have been drawn, or the programme is not running now.
+            </p>
           ) : (
             <ActionForm
               action={drawLocalMonthAction}
