@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
+import { seedLocalHistory } from './local-history.ts';
 import { seedLocalProgrammes } from './local-programmes.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
@@ -216,6 +217,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const caseIndex = await seedCaseIndex(prisma);
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
+  await seedLocalHistory(prisma);
   // After the local history: this year's programme with the month under way drawn.
   const local = await seedLocalProgrammes(prisma);
   return {
