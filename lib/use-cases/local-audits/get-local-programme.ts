@@ -60,8 +60,11 @@ export async function getLocalProgramme(
   const names = await findUserNames([
     ...new Set(
       draws.flatMap((draw) => {
-        const managers = (draw.parameters as { managers?: { managerId: string }[] } | null)?.managers ?? [];
-        return managers.map((manager) => manager.managerId);
+        // A draw recorded elsewhere (imported history) may log only a count of managers.
+        const managers = (draw.parameters as { managers?: unknown } | null)?.managers;
+        return Array.isArray(managers)
+          ? managers.map((manager: { managerId: string }) => manager.managerId)
+          : [];
       }),
     ),
   ]);

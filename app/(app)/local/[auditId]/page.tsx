@@ -19,14 +19,15 @@ export const dynamic = 'force-dynamic';
 type DrawLog = {
   recentFrom?: string;
   recentTo?: string;
-  managers?: {
-    managerId: string;
-    eligible: number;
-    alreadyAssigned: number;
-    wanted: number;
-    drawn: string[];
-    shortBy: number;
-  }[];
+  managers?: unknown;
+};
+type ManagerLog = {
+  managerId: string;
+  eligible: number;
+  alreadyAssigned: number;
+  wanted: number;
+  drawn: string[];
+  shortBy: number;
 };
 
 export default async function LocalProgrammePage({ params }: { params: Promise<{ auditId: string }> }) {
@@ -136,7 +137,8 @@ export default async function LocalProgrammePage({ params }: { params: Promise<{
           {page.draws.length === 0 && <p className="text-slate-700">No month has been drawn yet.</p>}
           {page.draws.map((draw) => {
             const log = (draw.parameters ?? {}) as DrawLog;
-            const managers = log.managers ?? [];
+            // A draw made elsewhere (imported history) may log only its parameters.
+            const managers = Array.isArray(log.managers) ? log.managers : [];
             return (
               <details key={draw.month} className="card">
                 <summary className="cursor-pointer font-semibold">
@@ -153,9 +155,9 @@ export default async function LocalProgrammePage({ params }: { params: Promise<{
                   caption={`Draw of ${monthLabel(draw.month)}, by manager`}
                   captionStyle="hidden"
                   scroll
-                  rows={managers}
+                  rows={managers as ManagerLog[]}
                   rowKey={(row) => row.managerId}
-                  empty="No Service Manager was in scope."
+                  empty="No managers are listed in this draw’s log."
                   columns={[
                     {
                       header: 'Service Manager',
