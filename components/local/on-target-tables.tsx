@@ -65,26 +65,31 @@ export function OnTargetTables({ view }: { view: OnTargetView }) {
           />
         </>
       )}
-      <DataTable
-        caption={`${monthLabel(view.currentMonth)} so far`}
-        captionStyle="title"
-        scroll
-        empty="No cases are assigned this month yet."
-        rows={view.current}
-        rowKey={(row) => row.managerId}
-        columns={[
-          { header: 'Service Manager', isRowHeader: true, cell: (row) => row.managerName },
-          { header: 'Area', cell: (row) => row.areaCode },
-          { header: 'Teams', cell: (row) => row.teamNames },
-          { header: 'Assigned', isNumeric: true, cell: (row) => row.assigned },
-          { header: 'Submitted', isNumeric: true, cell: (row) => row.submitted },
-          { header: 'Due by today', isNumeric: true, cell: (row) => row.expectedSoFar },
-          {
-            header: 'Standing',
-            cell: (row) => (row.isOnTarget ? 'On target' : row.isOnTrack ? 'On track' : 'Behind'),
-          },
-        ]}
-      />
+      {view.current.length === 0 ? (
+        <p className="text-slate-700">
+          {monthLabel(view.currentMonth)} so far: no cases are assigned this month.
+        </p>
+      ) : (
+        <DataTable
+          caption={`${monthLabel(view.currentMonth)} so far`}
+          captionStyle="title"
+          scroll
+          rows={view.current}
+          rowKey={(row) => row.managerId}
+          columns={[
+            { header: 'Service Manager', isRowHeader: true, cell: (row) => row.managerName },
+            { header: 'Area', cell: (row) => row.areaCode },
+            { header: 'Teams', cell: (row) => row.teamNames },
+            { header: 'Assigned', isNumeric: true, cell: (row) => row.assigned },
+            { header: 'Submitted', isNumeric: true, cell: (row) => row.submitted },
+            { header: 'Due by today', isNumeric: true, cell: (row) => row.expectedSoFar },
+            {
+              header: 'Standing',
+              cell: (row) => (row.isOnTarget ? 'On target' : row.isOnTrack ? 'On track' : 'Behind'),
+            },
+          ]}
+        />
+      )}
     </section>
   );
 }

@@ -93,8 +93,12 @@ function groupShares(
     }
   return [...groups.entries()]
     .map(([key, group]) => share(key, group.label, group.rows, quota))
-    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true }));
 }
+
+/** "A1 East" already names its area; another team name gets the area's code in front. */
+const teamLabel = (areaCode: string, teamName: string) =>
+  teamName.startsWith(`${areaCode} `) ? teamName : `${areaCode} · ${teamName}`;
 
 /**
  * The on-target tables from the manager-months the database counted. Months
@@ -112,7 +116,7 @@ export function onTargetView(rows: ManagerMonth[], quota: number, today: string)
     national: share('national', 'National', judged, quota),
     byArea: groupShares(judged, quota, (row) => [{ key: row.serviceAreaId, label: row.areaCode }]),
     byTeam: groupShares(judged, quota, (row) =>
-      row.teams.map((team) => ({ key: team.id, label: `${row.areaCode} · ${team.name}` })),
+      row.teams.map((team) => ({ key: team.id, label: teamLabel(row.areaCode, team.name) })),
     ),
     byMonth: groupShares(judged, quota, (row) => [{ key: row.month, label: row.month }]),
     current: rows

@@ -219,6 +219,16 @@ describe('on target', () => {
     ]);
     // A manager of two teams counts in both.
     expect(view.byTeam.map((share) => share.label)).toEqual(['A1 · North', 'A2 · East', 'A2 · West']);
+    // Areas sort as people read them: A2 before A10.
+    const areas = onTargetView(
+      [row('x', '2026-09-01', 2, 'A10'), row('y', '2026-09-01', 2, 'A2')],
+      2,
+      '2026-11-01',
+    );
+    expect(areas.byArea.map((share) => share.label)).toEqual(['A2', 'A10']);
+    expect(
+      onTargetView([row('z', '2026-09-01', 2, 'A1', ['A1 East'])], 2, '2026-11-01').byTeam[0]?.label,
+    ).toBe('A1 East');
     expect(view.byMonth.map((share) => [share.key, share.onTarget])).toEqual([
       ['2026-09-01', 1],
       ['2026-10-01', 1],

@@ -155,14 +155,16 @@ export default async function LocalProgrammePage({ params }: { params: Promise<{
                   caption={`Draw of ${monthLabel(draw.month)}, by manager`}
                   captionStyle="hidden"
                   scroll
-                  rows={managers as ManagerLog[]}
+                  rows={(managers as ManagerLog[])
+                    .map((row) => ({ ...row, name: page.managerNames[row.managerId] ?? 'Former user' }))
+                    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))}
                   rowKey={(row) => row.managerId}
                   empty="No managers are listed in this draw’s log."
                   columns={[
                     {
                       header: 'Service Manager',
                       isRowHeader: true,
-                      cell: (row) => page.managerNames[row.managerId] ?? 'Former user',
+                      cell: (row) => row.name,
                     },
                     { header: 'Cases drawn', cell: (row) => row.drawn.join(', ') || 'None' },
                     {
