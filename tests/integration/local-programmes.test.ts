@@ -24,6 +24,7 @@ import { getLocalProgramme } from '@/lib/use-cases/local-audits/get-local-progra
 import { pickLocalCase } from '@/lib/use-cases/local-audits/pick-local-case';
 import { setTeamServiceManager } from '@/lib/use-cases/organisation/set-team-service-manager';
 import { updatePractitioner } from '@/lib/use-cases/practitioners/update-practitioner';
+import { createUser as createUserAsAdmin } from '@/lib/use-cases/users/create-user';
 
 const MAY = new Date('2039-05-15T10:00:00Z');
 const JUNE = new Date('2039-06-02T10:00:00Z');
@@ -317,6 +318,29 @@ describe('the Service Manager grades with the grading form', () => {
 });
 
 describe('a team’s Service Manager', () => {
+  it('and a Head of Practice are people Admin creates, each with their area', async () => {
+    const admin = (await actingAs('ADMIN')).actor;
+    for (const role of ['SERVICE_MANAGER', 'HEAD_OF_PRACTICE'] as const) {
+      const person = (email: string, serviceAreaId: string | null) => ({
+        email,
+        name: 'New Manager',
+        role,
+        serviceAreaId,
+        password: 'a-long-password-1',
+      });
+      await expect(
+        createUserAsAdmin(admin, person(`${randomUUID()}@example.org`, null)),
+      ).rejects.toMatchObject({ field: 'serviceAreaId' });
+      const { id } = await createUserAsAdmin(
+        admin,
+        person(`${randomUUID()}@example.org`, area.serviceAreaId),
+      );
+      expect(
+        await db().user.findUniqueOrThrow({ where: { id }, select: { role: true, serviceAreaId: true } }),
+      ).toEqual({ role, serviceAreaId: area.serviceAreaId });
+    }
+  });
+
   it('is set by Admin with its practitioners’ manager in one transaction, and logged', async () => {
     const fresh = await createLocalArea({ teams: 1, casesPerTeam: 0 });
     const team = fresh.managers[0] as LocalArea['managers'][number];

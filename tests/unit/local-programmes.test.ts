@@ -24,6 +24,7 @@ import {
   type ManagerMonth,
 } from '@/lib/domain/local-quota';
 import { navigationFor } from '@/lib/domain/navigation';
+import { teamKey, validatePractitionerRows } from '@/lib/domain/practitioner-import';
 import { assertServiceManagerForTeam, practitionerManagerFor } from '@/lib/domain/team-managers';
 
 function candidate(
@@ -277,6 +278,30 @@ describe('a team’s Service Manager', () => {
       expect((error as RuleError).field).toBe('managerId');
       expect((error as RuleError).message).toMatch(/Service Manager is Sam/);
     }
+  });
+});
+
+describe('the practitioner import keeps a team’s Service Manager as manager', () => {
+  const lookup = {
+    areaCodes: new Set(['a1']),
+    teamIdByAreaAndName: new Map([[teamKey('A1', 'A1 North'), 'team-north']]),
+    userIdByEmail: new Map([
+      ['sam@example.org', 'sm'],
+      ['other@example.org', 'other'],
+    ]),
+    teamServiceManager: new Map([['team-north', { id: 'sm', name: 'Sam Moore' }]]),
+  };
+  const header = ['reference', 'name', 'service_area', 'team', 'employment', 'manager_email'];
+  const row = (manager: string) => ({ line: 2, cells: ['P1', 'Pat', 'A1', 'A1 North', 'Employed', manager] });
+
+  it('fills an empty manager with the team’s Service Manager and refuses another, on manager_email', () => {
+    expect(validatePractitionerRows(header, [row('')], lookup).rows[0]?.managerId).toBe('sm');
+    expect(validatePractitionerRows(header, [row('sam@example.org')], lookup).rows[0]?.managerId).toBe('sm');
+    const refused = validatePractitionerRows(header, [row('other@example.org')], lookup);
+    expect(refused.rows).toEqual([]);
+    expect(refused.problems).toEqual([
+      expect.objectContaining({ column: 'manager_email', reason: expect.stringContaining('Sam Moore') }),
+    ]);
   });
 });
 
