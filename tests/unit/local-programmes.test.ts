@@ -299,9 +299,8 @@ describe('the practitioner import keeps a team’s Service Manager as manager', 
     expect(validatePractitionerRows(header, [row('sam@example.org')], lookup).rows[0]?.managerId).toBe('sm');
     const refused = validatePractitionerRows(header, [row('other@example.org')], lookup);
     expect(refused.rows).toEqual([]);
-    expect(refused.problems).toEqual([
-      expect.objectContaining({ column: 'manager_email', reason: expect.stringContaining('Sam Moore') }),
-    ]);
+    expect(refused.problems.map((problem) => problem.column)).toEqual(['manager_email']);
+    expect(refused.problems[0]?.reason).toMatch(/Service Manager is Sam Moore/);
   });
 });
 
