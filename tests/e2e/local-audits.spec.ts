@@ -36,11 +36,18 @@ test('a Service Manager completes a collaborative local audit from their queue',
   await page.getByRole('radio', { name: 'Seen', exact: true }).check();
   for (const [indicator, answer] of [
     ['Audit done collaboratively with the practitioner', 'Yes'],
-    ['Feedback from the child or family obtained', 'Yes'],
+    ['Feedback from the child or family obtained', 'No'],
     ['Management oversight recorded', 'Yes'],
     ['Supervision recorded', 'No'],
   ] as const)
     await page.getByRole('group', { name: indicator }).getByRole('radio', { name: answer }).check();
+  // The local form's own questions (issue 17 §3), where this build asks them.
+  const oversightExpected = page.getByRole('group', { name: 'Management oversight expected on this case' });
+  if ((await oversightExpected.count()) > 0)
+    await oversightExpected.getByRole('radio', { name: 'Yes' }).check();
+  const reflection = page.getByLabel(/^The practitioner’s own reflection/);
+  if ((await reflection.count()) > 0)
+    await reflection.fill('The plan would be clearer with dates for each step.');
   await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('good');
   await page
     .getByLabel(/^Rationale/)
