@@ -115,6 +115,8 @@ const register = (entry: string) =>
       actorIs: NATIONAL_SOURCE,
     })),
   );
+/** A Service Manager grading a local audit's case of a team they manage. */
+export const SM_OF_THE_TEAM = 'the Service Manager of the case’s team';
 
 export const ACCESS_MATRIX: MatrixEntry[] = [
   adminOnly('createUserAction', 'lib/actions/admin-users.ts'),
@@ -147,12 +149,17 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     'IMPROVEMENT_ASSISTANT',
     'NATIONAL_SERVICE_DIRECTOR',
   ]),
-  // Grading: only the auditor the case is assigned to.
-  onlyFor('submitCaseAuditAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER']),
-  onlyFor(
-    'PUT /api/case-audits/[sampledCaseId]/draft',
-    'app/api/case-audits/[sampledCaseId]/draft/route.ts',
-    ['IMPROVEMENT_MANAGER'],
+  // Grading: only the auditor the case is assigned to (a Service Manager: a local audit's case of their own team).
+  withRows(onlyFor('submitCaseAuditAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER']), [
+    { role: 'SERVICE_MANAGER', scope: 'own area', expected: 'allowed', actorIs: SM_OF_THE_TEAM },
+  ]),
+  withRows(
+    onlyFor(
+      'PUT /api/case-audits/[sampledCaseId]/draft',
+      'app/api/case-audits/[sampledCaseId]/draft/route.ts',
+      ['IMPROVEMENT_MANAGER'],
+    ),
+    [{ role: 'SERVICE_MANAGER', scope: 'own area', expected: 'allowed', actorIs: SM_OF_THE_TEAM }],
   ),
   onlyFor('raiseConcernAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER', 'SENIOR_SERVICE_MANAGER']),
   areaScoped('acknowledgeConcernAction', 'lib/actions/grading.ts', {
@@ -296,6 +303,21 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     'NATIONAL_SERVICE_DIRECTOR',
     'SENIOR_SERVICE_MANAGER',
   ]),
+  // Local programmes (issue 17): set up and drawn by the area's Head of Practice or, anywhere, the
+  // Senior Service Manager; a Service Manager picks their own team's case (the domain checks the team).
+  adminOnly('setTeamServiceManagerAction', 'lib/actions/admin-team-managers.ts'),
+  areaScoped('createLocalProgrammeAction', 'lib/actions/local-programmes.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  areaScoped('drawLocalMonthAction', 'lib/actions/local-programmes.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  areaScoped('pickLocalCaseAction', 'lib/actions/local-programmes.ts', {
+    ownArea: ['SERVICE_MANAGER'],
+    national: [],
+  }),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -18,6 +18,7 @@ import {
   OverdueImprovementWork,
   PublishedAudits,
 } from './home-sections';
+import { LocalAuditsThisMonth } from './home-local-audits';
 
 export const metadata: Metadata = { title: 'Home' };
 export const dynamic = 'force-dynamic';
@@ -63,6 +64,7 @@ export default async function HomePage() {
           )}
           {actor.role === 'IMPROVEMENT_ASSISTANT' && <AuditsAwaitingIndex actor={actor} />}
           {actor.role === 'DIRECTOR' && <PublishedAudits actor={actor} />}
+          {actor.role === 'SERVICE_MANAGER' && actor.serviceAreaId && <LocalAuditsThisMonth actor={actor} />}
           {REVIEWER_ROLES.includes(actor.role) && <ReviewerHome actor={actor} />}
         </>
       )}

@@ -7,6 +7,8 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/', label: 'Home', requires: null },
   { href: '/dashboard', label: 'Dashboard', requires: 'dashboard.area' },
   { href: '/queue', label: 'My cases', requires: 'queue.view' },
+  { href: '/local/queue', label: 'My local audits', requires: 'localAudit.grade' },
+  { href: '/local', label: 'Local audits', requires: 'localProgramme.manage' },
   { href: '/benchmarks', label: 'Benchmarking', requires: 'benchmark.grade' },
   { href: '/reviews', label: 'Reviews and concerns', requires: 'areaReview.view' },
   { href: '/challenges', label: 'Challenges', requires: 'challenge.view' },

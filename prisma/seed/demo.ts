@@ -13,6 +13,8 @@ import { seedInspectionJudgements } from './improvement-inspections.ts';
 import { seedImprovementMeasures } from './improvement-measures.ts';
 import { seedImprovementReviews } from './improvement-reviews.ts';
 import { seedImprovementPlans } from './improvement-plans.ts';
+import { seedLocalHistory } from './local-history.ts';
+import { seedLocalProgrammes } from './local-programmes.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -154,6 +156,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   measures: number;
   progressReviews: number;
   planMeasures: number;
+  localProgrammeCases: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -230,6 +233,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const measures = await seedImprovementMeasures(prisma);
   const reviews = await seedImprovementReviews(prisma);
   const plans = await seedImprovementPlans(prisma);
+  await seedLocalHistory(prisma);
+  // After the local history: this year's programme with the month under way drawn.
+  const local = await seedLocalProgrammes(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -243,5 +249,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...measures,
     ...reviews,
     ...plans,
+    ...local,
   };
 }

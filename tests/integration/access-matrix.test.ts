@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS_MATRIX, type MatrixEntry } from '../access-matrix';
 import {
+  actingAs,
   auditInput,
   completeAnswers,
   createAssignedCase,
@@ -58,9 +59,46 @@ import { GET as exportReviewXlsx } from '@/app/(app)/improvement/reviews/[review
 import { createProgressReviewFor, createRecommendationSource } from '../factories/improvement-reviews';
 import { GET as exportBoardPackPdf } from '@/app/(app)/improvement/board-pack/export/pdf/route';
 import { GET as exportBoardPackXlsx } from '@/app/(app)/improvement/board-pack/export/xlsx/route';
+import * as localProgrammes from '@/lib/actions/local-programmes';
+import * as teamManagers from '@/lib/actions/admin-team-managers';
+import { createLocalArea, createProgramme } from '../factories/local-programmes';
+import { SM_OF_THE_TEAM } from '../access-matrix';
+import { monthOf } from '@/lib/domain/local-draw';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
+
+/**
+ * A case open for grading, assigned to the actor when they are an Improvement Manager or the Service
+ * Manager of its team in a local audit (in the target area); otherwise to another auditor.
+ */
+async function assignedForGrading(setup: {
+  actorId: string | null;
+  role: string;
+  actorIs?: string;
+  targetAreaId: string;
+}) {
+  if (setup.actorIs === SM_OF_THE_TEAM && setup.actorId) {
+    const assigned = await createAssignedCase({
+      auditorId: setup.actorId,
+      serviceAreaId: setup.targetAreaId,
+    });
+    const row = await db().sampledCase.findUniqueOrThrow({
+      where: { id: assigned.sampledCaseId },
+      select: { caseFile: { select: { teamId: true } } },
+    });
+    await db().team.update({
+      where: { id: row.caseFile.teamId ?? '' },
+      data: { serviceManagerId: setup.actorId },
+    });
+    return assigned;
+  }
+  const auditorId =
+    setup.role === 'IMPROVEMENT_MANAGER' && setup.actorId
+      ? setup.actorId
+      : (await createUser('IMPROVEMENT_MANAGER')).id;
+  return createAssignedCase({ auditorId });
+}
 /** Who is acting, and where the target should be: in the actor's own area or elsewhere. */
 type Setup = { actorId: string | null; role: string; targetAreaId: string; actorIs?: string };
 
@@ -478,11 +516,9 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         createPractitioners: true,
       });
   },
-  submitCaseAuditAction: async ({ actorId, role }) => {
-    // Assigned to the actor when they are an auditor; otherwise to someone else.
-    const auditorId =
-      role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : (await createUser('IMPROVEMENT_MANAGER')).id;
-    const assigned = await createAssignedCase({ auditorId });
+  submitCaseAuditAction: async ({ actorId, role, actorIs, targetAreaId }) => {
+    // Assigned to the actor when they are an auditor (or the team's Service Manager); otherwise to someone else.
+    const assigned = await assignedForGrading({ actorId, role, actorIs, targetAreaId });
     return () =>
       grading.submitCaseAuditAction({
         sampledCaseId: assigned.sampledCaseId,
@@ -491,10 +527,8 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         answersJson: JSON.stringify(completeAnswers(assigned.content, 'good')),
       });
   },
-  'PUT /api/case-audits/[sampledCaseId]/draft': async ({ actorId, role }) => {
-    const auditorId =
-      role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : (await createUser('IMPROVEMENT_MANAGER')).id;
-    const assigned = await createAssignedCase({ auditorId });
+  'PUT /api/case-audits/[sampledCaseId]/draft': async ({ actorId, role, actorIs, targetAreaId }) => {
+    const assigned = await assignedForGrading({ actorId, role, actorIs, targetAreaId });
     return async () => {
       const response = await saveDraftRoute(
         new Request('http://localhost/draft', {
@@ -874,6 +908,59 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
     const bytes = Buffer.from(await response.arrayBuffer());
     // A workbook is a zip: it starts "PK".
     return { ok: response.status === 200 && bytes.subarray(0, 2).toString('latin1') === 'PK' };
+  },
+  setTeamServiceManagerAction: async () => {
+    const area = await createServiceArea();
+    const team = await createTeam(area.id);
+    const manager = await createUser('SERVICE_MANAGER', area.id);
+    return () =>
+      teamManagers.setTeamServiceManagerAction({
+        teamId: team.id,
+        version: team.version,
+        serviceManagerId: manager.id,
+      });
+  },
+  createLocalProgrammeAction: async ({ targetAreaId }) => {
+    const version = await createThresholdVersion();
+    return () =>
+      localProgrammes.createLocalProgrammeAction({
+        name: unique('Local programme'),
+        kind: 'LOCAL_QUALITY_IMPACT',
+        serviceAreaId: targetAreaId,
+        thresholdVersionId: version.id,
+        windowFrom: '2039-04-01',
+        windowTo: '2040-03-31',
+        quota: '2',
+        moderationSharePercent: '10',
+        recentDays: '90',
+      });
+  },
+  drawLocalMonthAction: async ({ targetAreaId }) => {
+    await createLocalArea({ teams: 1, casesPerTeam: 2, serviceAreaId: targetAreaId });
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
+    const { auditId } = await createProgramme(lead.actor, { serviceAreaId: targetAreaId });
+    return () => localProgrammes.drawLocalMonthAction({ auditId, month: '2039-05', seed: 'matrix' });
+  },
+  pickLocalCaseAction: async ({ actorId, role, targetAreaId }) => {
+    // The case's team is the actor's when they are a Service Manager: the area decides.
+    const local = await createLocalArea({ teams: 1, casesPerTeam: 1, serviceAreaId: targetAreaId });
+    const team = local.managers[0];
+    if (role === 'SERVICE_MANAGER' && actorId && team)
+      await db().team.update({ where: { id: team.teamId }, data: { serviceManagerId: actorId } });
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
+    const month = monthOf(new Date());
+    const { auditId } = await createProgramme(lead.actor, {
+      serviceAreaId: targetAreaId,
+      windowFrom: month,
+      windowTo: `${Number(month.slice(0, 4)) + 1}-${month.slice(5, 7)}-01`,
+    });
+    return () =>
+      localProgrammes.pickLocalCaseAction({
+        auditId,
+        caseFileId: team?.caseFileIds[0] ?? '',
+        month: month.slice(0, 7),
+        reason: 'The plan changed twice after the hearing.',
+      });
   },
   'GET /api/health': async () => async () => {
     const response = await health();

@@ -54,6 +54,7 @@ describe('navigationFor', () => {
       [
         '/',
         '/dashboard',
+        '/local',
         '/benchmarks',
         '/reviews',
         '/challenges',

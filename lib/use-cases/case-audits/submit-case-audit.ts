@@ -14,7 +14,7 @@ import {
   type GradingAnswers,
   type Problem,
 } from '@/lib/domain/grading';
-import { can, inArea } from '@/lib/domain/permissions';
+import { mayGradeCase } from '@/lib/domain/grading-access';
 import { isLowestLevel } from '@/lib/domain/rubric';
 import type { Email } from '@/lib/notify/email';
 import { GradingAnswersSchema } from '@/lib/schemas/grading';
@@ -33,10 +33,7 @@ export async function submitCaseAudit(
   now: Date,
 ): Promise<{ result: SubmitResult; emails: Email[] }> {
   const grading = await loadGradingCase(input.sampledCaseId);
-  if (!grading || !can(actor, 'caseAudit.grade', inArea(grading.serviceAreaId)))
-    throw new NotFoundOrForbiddenError('caseAudit.grade');
-  if (grading.status !== 'SELECTED' || grading.assignedToId !== actor.userId)
-    throw new NotFoundOrForbiddenError();
+  if (!grading || !mayGradeCase(actor, grading)) throw new NotFoundOrForbiddenError('caseAudit.grade');
   const answers = normaliseAnswers(grading.content, input.answers);
   return db().$transaction(async (tx) => {
     // Serialise submits of one case: create the row if needed, then lock it.
