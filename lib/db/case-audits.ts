@@ -3,7 +3,7 @@ import { isoDay } from '@/lib/domain/dates';
 import { notBlindTo } from './blind';
 import { db, type Tx } from './client';
 import { applyGrades } from './grade-writer';
-import type { AuditStatus, LawType } from '@/lib/domain/audits';
+import type { AuditKind, AuditStatus, LawType } from '@/lib/domain/audits';
 import { DRAFT_HANDED_OVER_REASON } from '@/lib/domain/case-audit-rules';
 import { emptyAnswers, normaliseAnswers, type GradingAnswers } from '@/lib/domain/grading';
 import type { RubricContent } from '@/lib/domain/rubric';
@@ -19,6 +19,8 @@ export type GradingCase = {
   auditId: string;
   auditName: string;
   auditStatus: AuditStatus;
+  /** Local quality-and-impact and performance-board audits are graded on the local form. */
+  auditKind: AuditKind;
   serviceAreaId: string;
   areaCode: string;
   assignedToId: string | null;
@@ -52,7 +54,13 @@ export async function loadGradingCase(
       assignedToId: true,
       serviceAreaId: true,
       audit: {
-        select: { id: true, name: true, status: true, thresholdVersion: { select: { content: true } } },
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          kind: true,
+          thresholdVersion: { select: { content: true } },
+        },
       },
       caseFile: {
         select: {
@@ -90,6 +98,7 @@ export async function loadGradingCase(
     auditId: row.audit.id,
     auditName: row.audit.name,
     auditStatus: row.audit.status,
+    auditKind: row.audit.kind,
     serviceAreaId: row.serviceAreaId,
     areaCode: row.caseFile.serviceArea.code,
     assignedToId: row.assignedToId,

@@ -1,7 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { submitCaseAuditAction } from '@/lib/actions/grading';
 import { db } from '@/lib/db/client';
 import { countObservations } from '@/lib/db/observation-counts';
-import { createPractitioner, createServiceArea, createTeam, createUser } from '../factories';
+import type { GradingAnswers } from '@/lib/domain/grading';
+import {
+  actingAs,
+  completeAnswers,
+  createAssignedCase,
+  createPractitioner,
+  createServiceArea,
+  createTeam,
+  createUser,
+} from '../factories';
 
 async function observe(
   serviceAreaId: string,
@@ -70,5 +81,80 @@ describe('observation counts', () => {
     });
     expect(none.total).toBe(0);
     expect(none.byMonth).toEqual({});
+  });
+});
+
+describe('the local audit form', () => {
+  it('stores a submitted local audit’s indicators in its QA columns and its history', async () => {
+    const auditor = await actingAs('IMPROVEMENT_MANAGER');
+    const assigned = await createAssignedCase({ auditorId: auditor.id }); // a local quality-and-impact audit
+    const answers: GradingAnswers = {
+      ...completeAnswers(assigned.content, 'good'),
+      qa: { collaborative: true, familyFeedback: true, managementOversight: false, supervision: true },
+      localQa: {
+        practitionerReflection: 'I would see the child alone sooner.',
+        familyFeedbackSaid: 'Father said the letter helped him understand.',
+        managementOversightExpected: true,
+        supervisionImpact: true,
+      },
+    };
+    const submit = (sent: GradingAnswers) =>
+      auditor.act(() =>
+        submitCaseAuditAction({
+          sampledCaseId: assigned.sampledCaseId,
+          baseVersion: 0,
+          submissionId: randomUUID(),
+          answersJson: JSON.stringify(sent),
+        }),
+      );
+
+    // Supervision recorded without its impact: refused, naming the field, nothing written.
+    const incomplete = await submit({
+      ...answers,
+      localQa: { ...answers.localQa!, supervisionImpact: null },
+    });
+    expect(incomplete).toMatchObject({ ok: true, data: { submitted: false } });
+    expect(incomplete.ok && !incomplete.data.submitted && incomplete.data.problems).toEqual([
+      {
+        field: 'qa-supervisionImpact',
+        message: 'Answer yes or no: The supervision had an impact on the work',
+      },
+    ]);
+
+    expect(await submit(answers)).toMatchObject({ ok: true, data: { submitted: true } });
+    const stored = await db().caseAudit.findUniqueOrThrow({
+      where: { sampledCaseId: assigned.sampledCaseId },
+      select: {
+        id: true,
+        qaCollaborative: true,
+        qaFamilyFeedback: true,
+        qaManagementOversightExpected: true,
+        qaManagementOversight: true,
+        qaSupervision: true,
+        qaSupervisionImpact: true,
+        answers: true,
+      },
+    });
+    expect(stored).toMatchObject({
+      qaCollaborative: true,
+      qaFamilyFeedback: true,
+      qaManagementOversightExpected: true,
+      qaManagementOversight: false,
+      qaSupervision: true,
+      qaSupervisionImpact: true,
+      answers: { localQa: answers.localQa },
+    });
+    const history = await db().caseAuditHistory.findMany({
+      where: { caseAuditId: stored.id },
+      select: { event: true, changes: true },
+    });
+    expect(history).toHaveLength(1);
+    expect(history[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'qa-familyFeedbackSaid', from: '', to: 'Father said the letter helped him understand.' },
+        { field: 'qa-managementOversightExpected', from: '', to: 'yes' },
+        { field: 'qa-supervisionImpact', from: '', to: 'yes' },
+      ]),
+    );
   });
 });

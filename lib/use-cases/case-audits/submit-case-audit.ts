@@ -14,6 +14,7 @@ import {
   type GradingAnswers,
   type Problem,
 } from '@/lib/domain/grading';
+import { answersForForm, usesLocalForm } from '@/lib/domain/local-indicators';
 import { can, inArea } from '@/lib/domain/permissions';
 import { isLowestLevel } from '@/lib/domain/rubric';
 import type { Email } from '@/lib/notify/email';
@@ -37,7 +38,8 @@ export async function submitCaseAudit(
     throw new NotFoundOrForbiddenError('caseAudit.grade');
   if (grading.status !== 'SELECTED' || grading.assignedToId !== actor.userId)
     throw new NotFoundOrForbiddenError();
-  const answers = normaliseAnswers(grading.content, input.answers);
+  const isLocalForm = usesLocalForm(grading.auditKind);
+  const answers = answersForForm(normaliseAnswers(grading.content, input.answers), isLocalForm);
   return db().$transaction(async (tx) => {
     // Serialise submits of one case: create the row if needed, then lock it.
     if (!grading.caseAudit) {
@@ -79,6 +81,7 @@ export async function submitCaseAudit(
       throw new StaleVersionError('case audit');
     const problems = completenessProblems(grading.content, answers, {
       isEitWorkToFirstHearing: isEitWorkToFirstHearing(grading),
+      isLocalForm,
     });
     if (problems.length > 0) return { result: { submitted: false, problems }, emails: [] };
 
