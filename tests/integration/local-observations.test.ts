@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { submitCaseAuditAction } from '@/lib/actions/grading';
+import { amendObservationAction, recordObservationAction } from '@/lib/actions/local-observations';
+import { MESSAGES } from '@/lib/actions/run';
+import { findObservations } from '@/lib/use-cases/observations/find-observations';
+import { getObservation } from '@/lib/use-cases/observations/get-observation';
+import { databaseFingerprint } from '../support/fingerprint';
 import { db } from '@/lib/db/client';
 import { countObservations } from '@/lib/db/observation-counts';
 import type { GradingAnswers } from '@/lib/domain/grading';
@@ -156,5 +161,160 @@ describe('the local audit form', () => {
         { field: 'qa-supervisionImpact', from: '', to: 'yes' },
       ]),
     );
+  });
+});
+
+describe('practice observations', () => {
+  const fields = {
+    observedOn: '2026-01-20',
+    setting: 'DIRECT_WORK_WITH_CHILD',
+    childsVoice: 'STRONG',
+    purpose: 'STRONG',
+    riskAnalysis: 'DEVELOPING',
+    relationship: 'STRONG',
+    recording: 'NEEDS_SUPPORT',
+    feedback: 'The life-story work kept the child at the centre.',
+  };
+
+  async function organisation() {
+    const area = await createServiceArea();
+    const manager = await actingAs('SERVICE_MANAGER', area.id);
+    const otherManager = await createUser('SERVICE_MANAGER', area.id);
+    const ownTeam = await createTeam(area.id);
+    const otherTeam = await createTeam(area.id);
+    await db().team.update({ where: { id: ownTeam.id }, data: { serviceManagerId: manager.id } });
+    await db().team.update({ where: { id: otherTeam.id }, data: { serviceManagerId: otherManager.id } });
+    return {
+      area,
+      manager,
+      ownPractitioner: await createPractitioner(ownTeam.id),
+      otherPractitioner: await createPractitioner(otherTeam.id),
+    };
+  }
+
+  it('lets a Service Manager record only for their own teams, and refusals change nothing', async () => {
+    const { manager, ownPractitioner, otherPractitioner } = await organisation();
+    const before = await databaseFingerprint();
+    const refused = await manager.act(() =>
+      recordObservationAction({ practitionerId: otherPractitioner.id, ...fields }),
+    );
+    expect(refused).toEqual({ ok: false, error: MESSAGES.notFound });
+    expect(await databaseFingerprint()).toEqual(before);
+
+    const recorded = await manager.act(() =>
+      recordObservationAction({ practitionerId: ownPractitioner.id, ...fields }),
+    );
+    expect(recorded).toMatchObject({ ok: true });
+    const observationId = recorded.ok ? recorded.data.observationId : '';
+    const stored = await getObservation(manager.actor, observationId);
+    expect(stored).toMatchObject({
+      observedOn: '2026-01-20',
+      setting: 'DIRECT_WORK_WITH_CHILD',
+      answers: { childsVoice: 'STRONG', riskAnalysis: 'DEVELOPING', recording: 'NEEDS_SUPPORT' },
+      feedback: fields.feedback,
+      version: 1,
+      canAmend: true,
+    });
+    const events = await db().auditEvent.findMany({
+      where: { entityType: 'practice_observation', entityId: observationId },
+      select: { action: true, actorId: true },
+    });
+    expect(events).toEqual([{ action: 'observation.recorded', actorId: manager.id }]);
+  });
+
+  it('lets a Head of Practice record anyone in their area and no one elsewhere', async () => {
+    const { area, otherPractitioner } = await organisation();
+    const headOfPractice = await actingAs('HEAD_OF_PRACTICE', area.id);
+    const elsewhere = await organisation();
+    const before = await databaseFingerprint();
+    expect(
+      await headOfPractice.act(() =>
+        recordObservationAction({ practitionerId: elsewhere.ownPractitioner.id, ...fields }),
+      ),
+    ).toEqual({ ok: false, error: MESSAGES.notFound });
+    expect(await databaseFingerprint()).toEqual(before);
+    expect(
+      await headOfPractice.act(() =>
+        recordObservationAction({ practitionerId: otherPractitioner.id, ...fields }),
+      ),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('names the field of every missing answer, and refuses a date in the future', async () => {
+    const { manager, ownPractitioner } = await organisation();
+    const before = await databaseFingerprint();
+    const missing = await manager.act(() =>
+      recordObservationAction({
+        practitionerId: ownPractitioner.id,
+        observedOn: '2026-02-30',
+        feedback: ' ',
+      }),
+    );
+    expect(missing.ok).toBe(false);
+    expect(!missing.ok && Object.keys(missing.fieldErrors ?? {}).sort()).toEqual(
+      [
+        'childsVoice',
+        'feedback',
+        'observedOn',
+        'purpose',
+        'recording',
+        'relationship',
+        'riskAnalysis',
+        'setting',
+      ].sort(),
+    );
+    const future = await manager.act(() =>
+      recordObservationAction({ practitionerId: ownPractitioner.id, ...fields, observedOn: '2099-01-01' }),
+    );
+    expect(future).toMatchObject({
+      ok: false,
+      fieldErrors: { observedOn: 'The date of the observation cannot be in the future' },
+    });
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it('lists a Service Manager’s own teams’ observations, the area’s for its Head of Practice, none elsewhere', async () => {
+    const { area, manager, ownPractitioner, otherPractitioner } = await organisation();
+    const headOfPractice = await actingAs('HEAD_OF_PRACTICE', area.id);
+    await headOfPractice.act(() =>
+      recordObservationAction({ practitionerId: ownPractitioner.id, ...fields }),
+    );
+    await headOfPractice.act(() =>
+      recordObservationAction({ practitionerId: otherPractitioner.id, ...fields, observedOn: '2026-02-03' }),
+    );
+    const all = { month: null, teamId: null, serviceAreaId: null };
+    expect((await findObservations(manager.actor, all)).total).toBe(1);
+    expect((await findObservations(headOfPractice.actor, all)).total).toBe(2);
+    expect((await findObservations(headOfPractice.actor, { ...all, month: '2026-02' })).total).toBe(1);
+    const otherArea = await actingAs('HEAD_OF_SERVICE', (await createServiceArea()).id);
+    expect((await findObservations(otherArea.actor, all)).total).toBe(0);
+    const otherAreaList = await findObservations(otherArea.actor, all);
+    expect(otherAreaList.canRecord).toBe(false);
+    const auditor = await actingAs('IMPROVEMENT_MANAGER');
+    await expect(findObservations(auditor.actor, all)).rejects.toThrow();
+  });
+
+  it('lets only the observer correct an observation, guarded by its version', async () => {
+    const { area, manager, ownPractitioner } = await organisation();
+    const recorded = await manager.act(() =>
+      recordObservationAction({ practitionerId: ownPractitioner.id, ...fields }),
+    );
+    const observationId = recorded.ok ? recorded.data.observationId : '';
+    const headOfPractice = await actingAs('HEAD_OF_PRACTICE', area.id);
+    const before = await databaseFingerprint();
+    expect(
+      await headOfPractice.act(() =>
+        amendObservationAction({ observationId, version: 1, ...fields, feedback: 'Not mine to change.' }),
+      ),
+    ).toEqual({ ok: false, error: MESSAGES.notFound });
+    expect(await databaseFingerprint()).toEqual(before);
+    const amend = (version: number, feedback: string) =>
+      manager.act(() => amendObservationAction({ observationId, version, ...fields, feedback }));
+    expect(await amend(1, 'Corrected feedback.')).toEqual({ ok: true, data: { version: 2 } });
+    expect(await amend(1, 'From a stale tab.')).toEqual({ ok: false, error: MESSAGES.stale });
+    expect((await getObservation(manager.actor, observationId))?.feedback).toBe('Corrected feedback.');
+    expect(
+      await db().auditEvent.count({ where: { entityId: observationId, action: 'observation.amended' } }),
+    ).toBe(1);
   });
 });
