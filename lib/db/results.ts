@@ -230,6 +230,9 @@ export async function commitResults(
           overallGrade: row.overallGrade,
           childrenSeen: row.childrenSeen,
           answers,
+          auditorId: row.auditorId,
+          submittedAt: row.auditedOn ? new Date(`${row.auditedOn}T12:00:00Z`) : null,
+          qa: row.qa,
         };
       });
       const written = await writePastResults(

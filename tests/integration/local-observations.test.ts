@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { submitCaseAuditAction } from '@/lib/actions/grading';
+import { importResultsAction } from '@/lib/actions/reports';
 import { amendObservationAction, recordObservationAction } from '@/lib/actions/local-observations';
 import { MESSAGES } from '@/lib/actions/run';
 import { findObservations } from '@/lib/use-cases/observations/find-observations';
@@ -16,8 +17,11 @@ import {
   createPractitioner,
   createServiceArea,
   createTeam,
+  createThresholdVersion,
   createUser,
+  unique,
 } from '../factories';
+import { NATIONAL_THRESHOLD_OCTOBER_2014 } from '../../prisma/seed/thresholds';
 
 async function observe(
   serviceAreaId: string,
@@ -316,5 +320,109 @@ describe('practice observations', () => {
     expect(
       await db().auditEvent.count({ where: { entityId: observationId, action: 'observation.amended' } }),
     ).toBe(1);
+  });
+});
+
+describe('importing past local audits', () => {
+  it('imports a local audit with its auditor, dates and indicators, all or nothing', async () => {
+    await createThresholdVersion({ content: NATIONAL_THRESHOLD_OCTOBER_2014 });
+    const area = await createServiceArea();
+    const manager = await createUser('SERVICE_MANAGER', area.id);
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
+    const header =
+      'case_ref,service_area,practitioner_ref,employment,law_type,overall_grade,children_seen,kind,auditor,date,' +
+      'collaborative,family_feedback,oversight_expected,oversight_recorded,supervision_recorded,supervision_impact';
+    const [first, second] = [unique('LQ'), unique('LQ')];
+    const practitioner = unique('LP');
+    const rows = [
+      `${first},${area.code},${practitioner},Employed,Public Law,Good,Seen,Local quality and impact,${manager.email.toUpperCase()},2023-06-14,yes,yes,yes,no,yes,yes`,
+      `${second},${area.code},${practitioner},Employed,Public Law,Met,Seen,Local quality and impact,,2023-07-03,no,,no,no,no,`,
+    ];
+    const auditName = unique('Local quality and impact audits 2023');
+    const send = (lines: string[]) =>
+      lead.act(() =>
+        importResultsAction({
+          auditName,
+          fileName: 'local.csv',
+          contentBase64: Buffer.from([header, ...lines].join('\n')).toString('base64'),
+          commit: true,
+          createPractitioners: true,
+        }),
+      );
+
+    // One bad row refuses the whole file, naming its line and column.
+    const before = await databaseFingerprint();
+    const refused = await send([
+      ...rows,
+      rows[1]!.replace(second, unique('LQ')).replace(',no,,no,no,no,', ',no,,no,no,no,yes'),
+    ]);
+    expect(refused).toMatchObject({
+      ok: true,
+      data: {
+        status: 'problems',
+        problems: [
+          {
+            line: 4,
+            column: 'supervision_impact',
+            reason: 'whether supervision had an impact applies only when supervision_recorded is yes',
+          },
+        ],
+      },
+    });
+    expect(await databaseFingerprint()).toEqual(before);
+
+    expect(await send(rows)).toMatchObject({
+      ok: true,
+      data: { status: 'imported', cases: 2, auditCreated: true },
+    });
+    const audit = await db().audit.findUniqueOrThrow({
+      where: { name: auditName },
+      select: { id: true, kind: true, windowFrom: true, windowTo: true },
+    });
+    expect(audit).toMatchObject({
+      kind: 'LOCAL_QUALITY_IMPACT',
+      windowFrom: new Date('2023-06-14T00:00:00Z'),
+      windowTo: new Date('2023-07-03T00:00:00Z'),
+    });
+    expect(await db().localAuditProgramme.count({ where: { auditId: audit.id } })).toBe(1);
+    const cases = await db().caseAudit.findMany({
+      where: { auditId: audit.id },
+      orderBy: { submittedAt: 'asc' },
+      select: {
+        auditorId: true,
+        submittedAt: true,
+        overallGrade: true,
+        qaCollaborative: true,
+        qaFamilyFeedback: true,
+        qaManagementOversightExpected: true,
+        qaManagementOversight: true,
+        qaSupervision: true,
+        qaSupervisionImpact: true,
+      },
+    });
+    expect(cases).toEqual([
+      {
+        auditorId: manager.id,
+        submittedAt: new Date('2023-06-14T12:00:00Z'),
+        overallGrade: 'good',
+        qaCollaborative: true,
+        qaFamilyFeedback: true,
+        qaManagementOversightExpected: true,
+        qaManagementOversight: false,
+        qaSupervision: true,
+        qaSupervisionImpact: true,
+      },
+      {
+        auditorId: lead.id,
+        submittedAt: new Date('2023-07-03T12:00:00Z'),
+        overallGrade: 'met',
+        qaCollaborative: false,
+        qaFamilyFeedback: null,
+        qaManagementOversightExpected: false,
+        qaManagementOversight: false,
+        qaSupervision: false,
+        qaSupervisionImpact: null,
+      },
+    ]);
   });
 });
