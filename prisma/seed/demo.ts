@@ -9,6 +9,7 @@ import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
 import { seedLocalHistory } from './local-history.ts';
+import { seedLocalObservations } from './local-observations.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -216,6 +217,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
   await seedLocalHistory(prisma);
+  await seedLocalObservations(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ObservationTable } from '@/components/observations/observation-table';
+import { AreaFilter } from '@/components/ui/area-filter';
 import { requireActor } from '@/lib/auth/actor';
+import { findServiceAreaOptions } from '@/lib/db/organisation';
 import { observationScope } from '@/lib/domain/observation';
 import { ObservationFiltersSchema } from '@/lib/schemas/observations';
 import { findObservations } from '@/lib/use-cases/observations/find-observations';
@@ -18,12 +20,17 @@ export default async function ObservationsPage({
   const actor = await requireActor();
   if (!observationScope(actor)) notFound();
   const filters = ObservationFiltersSchema.parse(await searchParams);
-  const list = await findObservations(actor, {
-    month: filters.month ?? null,
-    teamId: filters.team ?? null,
-    serviceAreaId: null,
-  });
-  const isFiltered = Boolean(filters.month || filters.team);
+  // National roles choose an area; area roles always see their own.
+  const isNational = actor.serviceAreaId === null;
+  const [list, areas] = await Promise.all([
+    findObservations(actor, {
+      month: filters.month ?? null,
+      teamId: filters.team ?? null,
+      serviceAreaId: isNational ? (filters.area ?? null) : null,
+    }),
+    isNational ? findServiceAreaOptions() : Promise.resolve([]),
+  ]);
+  const isFiltered = Boolean(filters.month || filters.team || (isNational && filters.area));
   const shown = list.rows.length < list.total ? `, the newest ${list.rows.length} shown` : '';
   return (
     <div className="space-y-6">
@@ -52,6 +59,7 @@ export default async function ObservationsPage({
           </label>
           <input id="month" name="month" type="month" defaultValue={filters.month ?? ''} className="input" />
         </div>
+        {isNational && <AreaFilter areas={areas} selected={filters.area ?? null} />}
         <div className="field">
           <label htmlFor="team" className="block font-medium">
             Team
@@ -72,7 +80,7 @@ export default async function ObservationsPage({
       </form>
       <ObservationTable
         rows={list.rows}
-        showArea={actor.serviceAreaId === null}
+        showArea={isNational}
         caption={`${list.total.toLocaleString('en-GB')} ${list.total === 1 ? 'observation' : 'observations'}, newest first${shown}`}
         empty={
           isFiltered
