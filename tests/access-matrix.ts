@@ -276,6 +276,22 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       [{ role: 'HEAD_OF_SERVICE', scope: 'own area', expected: 'allowed', actorIs: 'on a national source' }],
     ),
   ),
+  // Practice observations: a Service Manager of the practitioner's team, or the area's Head of
+  // Practice, records one; only its observer corrects it.
+  withRows(
+    areaScoped('recordObservationAction', 'lib/actions/local-observations.ts', {
+      ownArea: ['SERVICE_MANAGER', 'HEAD_OF_PRACTICE'],
+      national: [],
+    }),
+    [{ role: 'SERVICE_MANAGER', scope: 'own area', expected: 'refused', actorIs: "another team's manager" }],
+  ),
+  withRows(
+    areaScoped('amendObservationAction', 'lib/actions/local-observations.ts', {
+      ownArea: ['SERVICE_MANAGER', 'HEAD_OF_PRACTICE'],
+      national: [],
+    }),
+    [{ role: 'HEAD_OF_PRACTICE', scope: 'own area', expected: 'refused', actorIs: 'not the observer' }],
+  ),
   // The access log holds emails and addresses: its download is for Admin alone.
   adminOnly('GET /(app)/admin/access-log/export', 'app/(app)/admin/access-log/export/route.ts'),
   register('createSourceAction'),

@@ -8,6 +8,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { ChildrenSeenFields, NoteFields, QualityAssuranceFields } from './case-fields';
 import { CheckAnswersStep } from './check-answers-step';
 import { ConflictPanel } from './conflict-panel';
+import { LocalQualityAssuranceFields } from './local-qa-fields';
 import { fieldProblems } from './field-problems';
 import { OverallGradeFields, SectionFields } from './rubric-fields';
 import { SaveStatus } from './save-status';
@@ -28,6 +29,8 @@ export function GradingForm(props: {
   doneHref: string;
   content: RubricContent;
   isEitWorkToFirstHearing: boolean;
+  /** A local quality-and-impact or performance-board audit: the local form's indicators. */
+  isLocalForm?: boolean;
   initialAnswers: GradingAnswers;
   initialVersion: number;
   initialSavedAt: string | null;
@@ -67,6 +70,7 @@ export function GradingForm(props: {
     setSubmitError(null);
     const found = completenessProblems(content, answers, {
       isEitWorkToFirstHearing: props.isEitWorkToFirstHearing,
+      isLocalForm: props.isLocalForm === true,
     });
     setProblems(found);
     if (found.length > 0) setFailures((count) => count + 1);
@@ -156,6 +160,7 @@ export function GradingForm(props: {
         <CheckAnswersStep
           content={content}
           answers={answers}
+          isLocalForm={props.isLocalForm === true}
           headingRef={checkRef}
           onChange={(field) => {
             changeField.current = field;
@@ -170,7 +175,11 @@ export function GradingForm(props: {
           <NoteFields kind="strengths" {...fields} />
           <NoteFields kind="learningPoints" {...fields} />
           <ChildrenSeenFields isEitWorkToFirstHearing={props.isEitWorkToFirstHearing} {...fields} />
-          <QualityAssuranceFields {...fields} />
+          {props.isLocalForm ? (
+            <LocalQualityAssuranceFields {...fields} />
+          ) : (
+            <QualityAssuranceFields {...fields} />
+          )}
           <OverallGradeFields {...fields} />
         </>
       )}

@@ -19,6 +19,7 @@ export type GradingCase = {
   auditId: string;
   auditName: string;
   auditStatus: AuditStatus;
+  /** Local quality-and-impact and performance-board audits are graded on the local form. */
   auditKind: AuditKind;
   serviceAreaId: string;
   areaCode: string;

@@ -6,6 +6,7 @@
 // writes its past audits through it too.
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { GradingAnswers } from '@/lib/domain/grading';
+import { qaColumns } from '@/lib/domain/local-indicators';
 import { StaleVersionError } from '../domain/errors';
 
 type Writer = Pick<PrismaClient, '$executeRaw' | '$queryRaw'>;
@@ -84,6 +85,10 @@ export type WrittenGrade = { caseAuditId: string; version: number };
 
 const json = (value: unknown) => JSON.stringify(value);
 
+/** One QA column's values for a batch of changes: null where a change sets no answers (kept as it was). */
+const qaOf = (changes: CaseAuditChange[], column: keyof ReturnType<typeof qaColumns>) =>
+  changes.map((c) => (c.answers ? qaColumns(c.answers)[column] : null));
+
 export async function applyGrades(
   tx: Writer,
   input: { actorId: string; now: Date },
@@ -123,12 +128,29 @@ async function writeChanges(
         ${changes.map((c) => c.history.event)}::text[],
         ${changes.map((c) => c.history.reason)}::text[],
         ${changes.map((c) => json(c.history.changes))}::jsonb[],
-        ${changes.map((c) => c.history.submissionId ?? null)}::text[]
+        ${changes.map((c) => c.history.submissionId ?? null)}::text[],
+        ${qaOf(changes, 'collaborative')}::boolean[],
+        ${qaOf(changes, 'familyFeedback')}::boolean[],
+        ${qaOf(changes, 'managementOversightExpected')}::boolean[],
+        ${qaOf(changes, 'managementOversight')}::boolean[],
+        ${qaOf(changes, 'supervision')}::boolean[],
+        ${qaOf(changes, 'supervisionImpact')}::boolean[]
       ) AS t(id, expected_version, answers, sets_overall, overall_grade, sets_children, children_seen, auditor_id,
-             submits, moves_version, event, reason, changes, submission_id)
+             submits, moves_version, event, reason, changes, submission_id,
+             qa_collaborative, qa_family_feedback, qa_management_oversight_expected, qa_management_oversight,
+             qa_supervision, qa_supervision_impact)
     ), updated AS (
       UPDATE case_audit ca SET
         answers = coalesce(i.answers, ca.answers),
+        -- The indicators follow the answers they come from (seed 003's QA overview counts these columns).
+        qa_collaborative = CASE WHEN i.answers IS NULL THEN ca.qa_collaborative ELSE i.qa_collaborative END,
+        qa_family_feedback = CASE WHEN i.answers IS NULL THEN ca.qa_family_feedback ELSE i.qa_family_feedback END,
+        qa_management_oversight_expected = CASE WHEN i.answers IS NULL THEN ca.qa_management_oversight_expected
+                                                ELSE i.qa_management_oversight_expected END,
+        qa_management_oversight = CASE WHEN i.answers IS NULL THEN ca.qa_management_oversight
+                                       ELSE i.qa_management_oversight END,
+        qa_supervision = CASE WHEN i.answers IS NULL THEN ca.qa_supervision ELSE i.qa_supervision END,
+        qa_supervision_impact = CASE WHEN i.answers IS NULL THEN ca.qa_supervision_impact ELSE i.qa_supervision_impact END,
         overall_grade = CASE WHEN i.sets_overall THEN i.overall_grade ELSE ca.overall_grade END,
         children_seen = CASE WHEN i.sets_children THEN i.children_seen ELSE ca.children_seen END,
         auditor_id = coalesce(i.auditor_id, ca.auditor_id),

@@ -12,6 +12,7 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/benchmarks', label: 'Benchmarking', requires: 'benchmark.grade' },
   { href: '/reviews', label: 'Reviews and concerns', requires: 'areaReview.view' },
   { href: '/challenges', label: 'Challenges', requires: 'challenge.view' },
+  { href: '/local/observations', label: 'Practice observations', requires: 'observation.view' },
   { href: '/audits', label: 'Audits', requires: 'audit.view' },
   { href: '/reports', label: 'Reports', requires: 'report.view' },
   { href: '/improvement', label: 'Improvement', requires: 'recommendation.view' },

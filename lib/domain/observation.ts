@@ -3,7 +3,9 @@
 // hearing), judges it against a short rubric drawn from the practice themes the
 // audits follow, and gives the practitioner feedback. No case grade: it is
 // counted and reported beside the audits, never mixed into their grades. Pure.
+import type { Actor } from './actor';
 import { isCalendarDate } from './dates';
+import { can, inArea, NATIONAL } from './permissions';
 
 export const OBSERVATION_SETTINGS = ['DIRECT_WORK_WITH_CHILD', 'MEETING', 'COURT_HEARING'] as const;
 export type ObservationSetting = (typeof OBSERVATION_SETTINGS)[number];
@@ -95,6 +97,22 @@ export function normaliseObservationAnswers(given: unknown): ObservationAnswers 
   return answers;
 }
 
+/** An observation as its form sends it: one field per rubric criterion. */
+export type ObservationFields = {
+  observedOn: string;
+  setting: ObservationSetting;
+  feedback: string;
+} & Record<ObservationCriterion, ObservationJudgement>;
+
+/** The rubric's answers out of the form's one-field-per-criterion shape. */
+export function observationAnswersFrom(
+  fields: Partial<Record<ObservationCriterion, unknown>>,
+): ObservationAnswers {
+  return normaliseObservationAnswers(
+    Object.fromEntries(OBSERVATION_CRITERIA.map((criterion) => [criterion.key, fields[criterion.key]])),
+  );
+}
+
 /** Feedback long enough to say something, short enough to stay a note. */
 export const FEEDBACK_MAX = 5000;
 
@@ -136,6 +154,78 @@ export function judgementProfile(answers: ObservationAnswers): Record<Observatio
     if (judgement) profile[judgement] += 1;
   }
   return profile;
+}
+
+// ─── Who may observe whom, and see what ─────────────────────────────────────
+
+/** The practitioner as the scope rules need them: their area and their team's Service Manager. */
+export type ObservedPractitioner = { serviceAreaId: string; teamServiceManagerId: string | null };
+
+/**
+ * Recording is granted in the practitioner's area (observation.record); a
+ * Service Manager observes only the practitioners of the teams they manage, a
+ * Head of Practice anyone in their area.
+ */
+export function mayRecordObservation(
+  actor: Pick<Actor, 'userId' | 'role' | 'serviceAreaId'>,
+  practitioner: ObservedPractitioner,
+): boolean {
+  if (!can(actor, 'observation.record', inArea(practitioner.serviceAreaId))) return false;
+  if (actor.role === 'SERVICE_MANAGER') return practitioner.teamServiceManagerId === actor.userId;
+  return true;
+}
+
+/**
+ * Which observations a person may list: national roles any area's (or one
+ * area's), area roles their own area's; a Service Manager only those of their
+ * own teams' practitioners and those they recorded. Null: none at all.
+ */
+export type ObservationScope = { serviceAreaId: string | null; serviceManagerId: string | null };
+
+export function observationScope(
+  actor: Pick<Actor, 'userId' | 'role' | 'serviceAreaId'>,
+  requestedAreaId: string | null = null,
+): ObservationScope | null {
+  if (can(actor, 'observation.view', NATIONAL))
+    return { serviceAreaId: requestedAreaId, serviceManagerId: null };
+  const area = actor.serviceAreaId;
+  if (!area || !can(actor, 'observation.view', inArea(area))) return null;
+  if (requestedAreaId !== null && requestedAreaId !== area) return null;
+  return { serviceAreaId: area, serviceManagerId: actor.role === 'SERVICE_MANAGER' ? actor.userId : null };
+}
+
+/** One observation, as the view rules need it. */
+export function mayViewObservation(
+  actor: Pick<Actor, 'userId' | 'role' | 'serviceAreaId'>,
+  observation: ObservedPractitioner & { observerId: string },
+): boolean {
+  if (!can(actor, 'observation.view', inArea(observation.serviceAreaId))) return false;
+  if (actor.role === 'SERVICE_MANAGER')
+    return observation.teamServiceManagerId === actor.userId || observation.observerId === actor.userId;
+  return true;
+}
+
+/** Only the person who recorded an observation amends it (it is their judgement and their feedback). */
+export function mayAmendObservation(
+  actor: Pick<Actor, 'userId' | 'role' | 'serviceAreaId'>,
+  observation: ObservedPractitioner & { observerId: string },
+): boolean {
+  return (
+    observation.observerId === actor.userId &&
+    can(actor, 'observation.record', inArea(observation.serviceAreaId))
+  );
+}
+
+/** A month filter, yyyy-mm, within the years the service could hold. */
+export function isMonth(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && isCalendarDate(`${value}-01`);
+}
+
+/** The first and last day of a yyyy-mm month. */
+export function monthBounds(month: string): { from: string; to: string } {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
 // ─── Counting (lib/db/observation-counts.ts counts; these are its shapes) ──

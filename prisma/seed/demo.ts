@@ -15,6 +15,7 @@ import { seedImprovementReviews } from './improvement-reviews.ts';
 import { seedImprovementPlans } from './improvement-plans.ts';
 import { seedLocalHistory } from './local-history.ts';
 import { seedLocalProgrammes } from './local-programmes.ts';
+import { seedLocalObservations } from './local-observations.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -236,6 +237,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   await seedLocalHistory(prisma);
   // After the local history: this year's programme with the month under way drawn.
   const local = await seedLocalProgrammes(prisma);
+  await seedLocalObservations(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,

@@ -40,6 +40,7 @@ import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
 import * as reports from '@/lib/actions/reports';
 import * as inspections from '@/lib/actions/improvement-inspections';
 import * as benchmarks from '@/lib/actions/benchmarks';
+import * as localObservations from '@/lib/actions/local-observations';
 import { PUT as saveBenchmarkDraft } from '@/app/api/benchmarks/[benchmarkId]/draft/route';
 import { GET as exportCalibration } from '@/app/(app)/audits/[auditId]/calibration/export/route';
 import { databaseFingerprint } from '../support/fingerprint';
@@ -64,6 +65,25 @@ import * as teamManagers from '@/lib/actions/admin-team-managers';
 import { createLocalArea, createProgramme } from '../factories/local-programmes';
 import { SM_OF_THE_TEAM } from '../access-matrix';
 import { monthOf } from '@/lib/domain/local-draw';
+
+/** A practitioner in a team of `serviceAreaId`, managed by `serviceManagerId`. */
+async function observationTarget(serviceAreaId: string, serviceManagerId: string | null) {
+  const team = await createTeam(serviceAreaId);
+  if (serviceManagerId) await db().team.update({ where: { id: team.id }, data: { serviceManagerId } });
+  const practitioner = await createPractitioner(team.id);
+  return { teamId: team.id, practitionerId: practitioner.id };
+}
+
+const observationFields = () => ({
+  observedOn: '2026-01-20',
+  setting: 'COURT_HEARING',
+  childsVoice: 'STRONG',
+  purpose: 'DEVELOPING',
+  riskAnalysis: 'STRONG',
+  relationship: 'STRONG',
+  recording: 'NEEDS_SUPPORT',
+  feedback: 'Clear explanation to the court of the child’s wishes.',
+});
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
@@ -960,6 +980,36 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         caseFileId: team?.caseFileIds[0] ?? '',
         month: month.slice(0, 7),
         reason: 'The plan changed twice after the hearing.',
+      });
+  },
+  recordObservationAction: async ({ actorId, role, targetAreaId, actorIs }) => {
+    // A Service Manager's own team, unless the row is about someone else's.
+    const managerId = role === 'SERVICE_MANAGER' && actorId && !actorIs ? actorId : null;
+    const { practitionerId } = await observationTarget(targetAreaId, managerId);
+    return () => localObservations.recordObservationAction({ practitionerId, ...observationFields() });
+  },
+  amendObservationAction: async ({ actorId, role, targetAreaId, actorIs }) => {
+    const isObserver = (role === 'SERVICE_MANAGER' || role === 'HEAD_OF_PRACTICE') && actorId && !actorIs;
+    const observerId = isObserver ? actorId : (await createUser('HEAD_OF_PRACTICE', targetAreaId)).id;
+    const target = await observationTarget(targetAreaId, role === 'SERVICE_MANAGER' ? observerId : null);
+    const observation = await db().practiceObservation.create({
+      data: {
+        serviceAreaId: targetAreaId,
+        teamId: target.teamId,
+        practitionerId: target.practitionerId,
+        observerId,
+        observedOn: new Date('2026-01-15T00:00:00Z'),
+        setting: 'MEETING',
+        answers: {},
+        feedback: 'First feedback.',
+      },
+      select: { id: true, version: true },
+    });
+    return () =>
+      localObservations.amendObservationAction({
+        observationId: observation.id,
+        version: observation.version,
+        ...observationFields(),
       });
   },
   'GET /api/health': async () => async () => {

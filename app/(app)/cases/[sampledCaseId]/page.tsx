@@ -12,6 +12,7 @@ import { isEitWorkToFirstHearing } from '@/lib/domain/case-audit-rules';
 import { formatDate } from '@/lib/domain/dates';
 import { emptyAnswers } from '@/lib/domain/grading';
 import { gradesCases } from '@/lib/domain/grading-access';
+import { usesLocalForm } from '@/lib/domain/local-indicators';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
 import { getGradingCase } from '@/lib/use-cases/case-audits/get-grading-case';
@@ -74,7 +75,11 @@ export default async function GradeCasePage({ params }: { params: Promise<{ samp
           doneHref={`/cases/${grading.sampledCaseId}/feedback?submitted=1`}
           content={grading.content}
           isEitWorkToFirstHearing={isEitWorkToFirstHearing(grading)}
-          initialAnswers={grading.caseAudit?.answers ?? emptyAnswers(grading.content)}
+          isLocalForm={usesLocalForm(grading.auditKind)}
+          initialAnswers={
+            grading.caseAudit?.answers ??
+            emptyAnswers(grading.content, usesLocalForm(grading.auditKind) ? 'local' : 'national')
+          }
           initialVersion={grading.caseAudit?.version ?? 0}
           initialSavedAt={grading.caseAudit?.updatedAt.toISOString() ?? null}
           submissionId={randomUUID()}
