@@ -15,6 +15,7 @@ import {
   ChallengesWaiting,
   CommissionedAudits,
   LeadAudits,
+  ModerationsToDo,
   PublishedAudits,
 } from './home-sections';
 
@@ -58,6 +59,7 @@ export default async function HomePage() {
           )}
           {actor.role === 'IMPROVEMENT_ASSISTANT' && <AuditsAwaitingIndex actor={actor} />}
           {actor.role === 'DIRECTOR' && <PublishedAudits actor={actor} />}
+          {actor.role === 'HEAD_OF_PRACTICE' && <ModerationsToDo actor={actor} />}
           {REVIEWER_ROLES.includes(actor.role) && <ReviewerHome actor={actor} />}
         </>
       )}

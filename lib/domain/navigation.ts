@@ -8,6 +8,8 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/dashboard', label: 'Dashboard', requires: 'dashboard.area' },
   { href: '/queue', label: 'My cases', requires: 'queue.view' },
   { href: '/benchmarks', label: 'Benchmarking', requires: 'benchmark.grade' },
+  { href: '/local/moderation', label: 'Moderation', requires: 'moderation.manage' },
+  { href: '/local/calibration', label: 'Local calibration', requires: 'localCalibration.view' },
   { href: '/reviews', label: 'Reviews and concerns', requires: 'areaReview.view' },
   { href: '/challenges', label: 'Challenges', requires: 'challenge.view' },
   { href: '/audits', label: 'Audits', requires: 'audit.view' },

@@ -9,13 +9,10 @@ describe('assertRoleAreaConsistent', () => {
     expect(() => assertRoleAreaConsistent(role, null)).toThrow(RuleError);
     expect(() => assertRoleAreaConsistent(role, 'area')).not.toThrow();
   });
-  it.each(ROLES.filter((role) => !isAreaRole(role)))(
-    '%s works nationally',
-    (role) => {
-      expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
-      expect(() => assertRoleAreaConsistent(role, null)).not.toThrow();
-    },
-  );
+  it.each(ROLES.filter((role) => !isAreaRole(role)))('%s works nationally', (role) => {
+    expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
+    expect(() => assertRoleAreaConsistent(role, null)).not.toThrow();
+  });
   it('names the field at fault', () => {
     try {
       assertRoleAreaConsistent('HEAD_OF_SERVICE', null);
@@ -58,6 +55,8 @@ describe('navigationFor', () => {
         '/',
         '/dashboard',
         '/benchmarks',
+        '/local/moderation',
+        '/local/calibration',
         '/reviews',
         '/challenges',
         '/audits',
@@ -69,9 +68,19 @@ describe('navigationFor', () => {
     ],
     [
       'NATIONAL_SERVICE_DIRECTOR',
-      ['/', '/dashboard', '/reviews', '/challenges', '/audits', '/reports', '/thresholds', '/inbox'],
+      [
+        '/',
+        '/dashboard',
+        '/local/calibration',
+        '/reviews',
+        '/challenges',
+        '/audits',
+        '/reports',
+        '/thresholds',
+        '/inbox',
+      ],
     ],
-    ['DIRECTOR', ['/', '/dashboard', '/audits', '/reports', '/thresholds', '/inbox']],
+    ['DIRECTOR', ['/', '/dashboard', '/local/calibration', '/audits', '/reports', '/thresholds', '/inbox']],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
@@ -85,6 +94,7 @@ describe('navigationFor', () => {
         '/',
         '/dashboard',
         ...benchmarks,
+        '/local/calibration',
         '/reviews',
         '/challenges',
         '/audits',
