@@ -119,8 +119,11 @@ export function assembleComparison(
   rows: readonly PairCount[],
   against: string,
   labels: Readonly<Record<string, string>>,
+  /** The scale to report on when there are no pairs at all (agreement needs one). */
+  fallbackLevels: readonly string[] = ['higher', 'lower'],
 ): CalibrationComparison {
-  const levels = dominantScale(rows);
+  const found = dominantScale(rows);
+  const levels = found.length >= 2 ? found : fallbackLevels;
   const onScale = rows.filter(
     (row) =>
       row.levels.join('|') === levels.join('|') && levels.includes(row.first) && levels.includes(row.second),
@@ -165,8 +168,20 @@ export function assembleLocalCalibration(
   nationalRows: readonly PairCount[],
   labels: Readonly<Record<string, string>>,
 ): LocalCalibrationView {
-  const moderation = assembleComparison(moderationRows, 'their Head of Practice', labels);
-  const national = assembleComparison(nationalRows, 'the national audit', labels);
+  const moderationScale = dominantScale(moderationRows);
+  const nationalScale = dominantScale(nationalRows);
+  const moderation = assembleComparison(
+    moderationRows,
+    'their Head of Practice',
+    labels,
+    nationalScale.length >= 2 ? nationalScale : undefined,
+  );
+  const national = assembleComparison(
+    nationalRows,
+    'the national audit',
+    labels,
+    moderationScale.length >= 2 ? moderationScale : undefined,
+  );
   const flags = moderation.areas.flatMap((area) =>
     [area, ...area.teams, ...area.managers].filter((g) => g.bias.isMoreGenerous).map((g) => g.biasWords),
   );
