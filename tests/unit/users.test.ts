@@ -9,13 +9,10 @@ describe('assertRoleAreaConsistent', () => {
     expect(() => assertRoleAreaConsistent(role, null)).toThrow(RuleError);
     expect(() => assertRoleAreaConsistent(role, 'area')).not.toThrow();
   });
-  it.each(ROLES.filter((role) => !isAreaRole(role)))(
-    '%s works nationally',
-    (role) => {
-      expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
-      expect(() => assertRoleAreaConsistent(role, null)).not.toThrow();
-    },
-  );
+  it.each(ROLES.filter((role) => !isAreaRole(role)))('%s works nationally', (role) => {
+    expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
+    expect(() => assertRoleAreaConsistent(role, null)).not.toThrow();
+  });
   it('names the field at fault', () => {
     try {
       assertRoleAreaConsistent('HEAD_OF_SERVICE', null);
@@ -62,6 +59,7 @@ describe('navigationFor', () => {
         '/challenges',
         '/audits',
         '/reports',
+        '/local/qa-overview',
         '/case-files',
         '/thresholds',
         '/inbox',
@@ -69,9 +67,19 @@ describe('navigationFor', () => {
     ],
     [
       'NATIONAL_SERVICE_DIRECTOR',
-      ['/', '/dashboard', '/reviews', '/challenges', '/audits', '/reports', '/thresholds', '/inbox'],
+      [
+        '/',
+        '/dashboard',
+        '/reviews',
+        '/challenges',
+        '/audits',
+        '/reports',
+        '/local/qa-overview',
+        '/thresholds',
+        '/inbox',
+      ],
     ],
-    ['DIRECTOR', ['/', '/dashboard', '/audits', '/reports', '/thresholds', '/inbox']],
+    ['DIRECTOR', ['/', '/dashboard', '/audits', '/reports', '/local/qa-overview', '/thresholds', '/inbox']],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
@@ -89,6 +97,7 @@ describe('navigationFor', () => {
         '/challenges',
         '/audits',
         '/reports',
+        '/local/qa-overview',
         '/thresholds',
         '/inbox',
       ]);
