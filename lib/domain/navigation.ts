@@ -14,6 +14,7 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/challenges', label: 'Challenges', requires: 'challenge.view' },
   { href: '/audits', label: 'Audits', requires: 'audit.view' },
   { href: '/reports', label: 'Reports', requires: 'report.view' },
+  { href: '/local/qa-overview', label: 'QA overview', requires: 'qaOverview.view' },
   { href: '/case-files', label: 'Case-file index', requires: 'caseIndex.view' },
   { href: '/thresholds', label: 'Threshold documents', requires: 'threshold.view' },
   { href: '/inbox', label: 'Inbox', requires: 'inbox.read' },

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
+import { seedLocalHistory } from './local-history.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -214,6 +215,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const caseIndex = await seedCaseIndex(prisma);
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
+  await seedLocalHistory(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,

@@ -61,6 +61,7 @@ describe('navigationFor', () => {
         '/challenges',
         '/audits',
         '/reports',
+        '/local/qa-overview',
         '/case-files',
         '/thresholds',
         '/inbox',
@@ -76,11 +77,24 @@ describe('navigationFor', () => {
         '/challenges',
         '/audits',
         '/reports',
+        '/local/qa-overview',
         '/thresholds',
         '/inbox',
       ],
     ],
-    ['DIRECTOR', ['/', '/dashboard', '/local/calibration', '/audits', '/reports', '/thresholds', '/inbox']],
+    [
+      'DIRECTOR',
+      [
+        '/',
+        '/dashboard',
+        '/local/calibration',
+        '/audits',
+        '/reports',
+        '/local/qa-overview',
+        '/thresholds',
+        '/inbox',
+      ],
+    ],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
@@ -99,6 +113,7 @@ describe('navigationFor', () => {
         '/challenges',
         '/audits',
         '/reports',
+        '/local/qa-overview',
         '/thresholds',
         '/inbox',
       ]);
