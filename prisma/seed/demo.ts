@@ -9,6 +9,7 @@ import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
 import { seedLocalHistory } from './local-history.ts';
+import { seedLocalModerations } from './local-moderations.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -216,6 +217,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
   await seedLocalHistory(prisma);
+  const moderations = await seedLocalModerations(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -225,5 +227,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...caseIndex,
     ...past,
     ...live,
+    ...moderations,
   };
 }
