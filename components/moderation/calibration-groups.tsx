@@ -1,16 +1,12 @@
 import { DataTable } from '@/components/ui/data-table';
 import type { Statistic } from '@/lib/domain/agreement';
 import type { CalibrationGroup } from '@/lib/domain/local-calibration';
-import { formatSteps } from '@/lib/domain/grading-bias';
+import { formatInterval, formatSteps } from '@/lib/domain/grading-bias';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 const two = (value: number) => {
   const rounded = Math.round(value * 100) / 100;
   return rounded < 0 ? `−${(-rounded).toFixed(2)}` : rounded.toFixed(2);
-};
-const one = (value: number) => {
-  const rounded = Math.round(value * 10) / 10;
-  return rounded < 0 ? `−${(-rounded).toFixed(1)}` : rounded.toFixed(1);
 };
 
 function coefficient(statistic: Statistic): string {
@@ -63,9 +59,7 @@ export function CalibrationGroupsTable({
             group.bias.meanDifference === null
               ? '—'
               : `${formatSteps(group.bias.meanDifference)}${
-                  group.bias.interval
-                    ? ` (${one(group.bias.interval.low)} to ${one(group.bias.interval.high)})`
-                    : ''
+                  group.bias.interval ? ` (${formatInterval(group.bias.interval)})` : ''
                 }`,
         },
         {

@@ -43,7 +43,7 @@ export type MyModeration = {
   status: string;
 };
 
-/** A moderator's moderations, those to do first (oldest first), then those done (newest first). */
+/** A moderator's moderations: to do first, then graded, then agreed; each oldest first. */
 export async function findModerationsOf(
   moderatorId: string,
   options: { open?: boolean; take?: number } = {},

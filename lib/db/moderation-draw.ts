@@ -2,6 +2,7 @@ import 'server-only';
 import type { Tx } from './client';
 import { db } from './client';
 import { sectionGrades } from '@/lib/domain/grading';
+import { naturalCompare } from '@/lib/domain/local-calibration';
 import { GradingAnswersSchema } from '@/lib/schemas/grading';
 
 // What the moderation draw reads (an area's submitted local audits in a
@@ -121,7 +122,8 @@ export type DrawLogEntry = {
   areaCode: string;
   period: string;
   drawnAt: Date;
-  sharePercent: number;
+  /** Null for the history's moderations, chosen before draws were logged by share. */
+  sharePercent: number | null;
   candidates: number;
   chosen: number;
   seed: string;
@@ -143,7 +145,7 @@ export async function findDrawLog(serviceAreaId: string | null, take = 50): Prom
     where: { id: { in: [...new Set(rows.map((row) => row.entityId))] } },
     select: { id: true, code: true },
   });
-  return rows.map((row) => {
+  const entries = rows.map((row) => {
     const detail = row.detail as {
       period?: string;
       sharePercent?: number;
@@ -156,12 +158,19 @@ export async function findDrawLog(serviceAreaId: string | null, take = 50): Prom
       areaCode: areas.find((area) => area.id === row.entityId)?.code ?? '',
       period: detail.period ?? '',
       drawnAt: row.occurredAt,
-      sharePercent: detail.sharePercent ?? 0,
+      sharePercent: detail.sharePercent ?? null,
       candidates: detail.candidates ?? 0,
       chosen: Array.isArray(detail.chosen) ? detail.chosen.length : 0,
       seed: detail.seed ?? '',
     };
   });
+  // Newest first; a day's draws by period, then area.
+  return entries.sort(
+    (a, b) =>
+      b.drawnAt.getTime() - a.drawnAt.getTime() ||
+      (a.period < b.period ? 1 : a.period > b.period ? -1 : 0) ||
+      naturalCompare(a.areaCode, b.areaCode),
+  );
 }
 
 /** Every service area, in their order: the choice of area for those who draw for any. */

@@ -119,10 +119,18 @@ export function formatSteps(value: number): string {
   return rounded < 0 ? `−${(-rounded).toFixed(1)}` : `+${rounded.toFixed(1)}`;
 }
 
-function plainNumber(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  if (rounded === 0) return '0.0';
-  return rounded < 0 ? `−${(-rounded).toFixed(1)}` : rounded.toFixed(1);
+function plainNumber(value: number, places: number): string {
+  const factor = 10 ** places;
+  const rounded = Math.round(value * factor) / factor;
+  if (rounded === 0) return (0).toFixed(places);
+  return rounded < 0 ? `−${(-rounded).toFixed(places)}` : rounded.toFixed(places);
+}
+
+/** One decimal place, or two when one would print a bound that is not 0 as "0.0". */
+export function formatInterval(interval: Interval): string {
+  const blurred = [interval.low, interval.high].some((v) => v !== 0 && Math.round(v * 10) === 0);
+  const places = blurred ? 2 : 1;
+  return `${plainNumber(interval.low, places)} to ${plainNumber(interval.high, places)}`;
 }
 
 /**
@@ -136,7 +144,7 @@ export function describeBias(bias: GradingBias, who: string, than: string, plura
   const grade = plural ? 'grade' : 'grades';
   const steps = `${formatSteps(bias.meanDifference)} grade steps`;
   const interval = bias.interval
-    ? `95% interval ${plainNumber(bias.interval.low)} to ${plainNumber(bias.interval.high)}`
+    ? `95% interval ${formatInterval(bias.interval)}`
     : 'too few differing pairs for an interval';
   const cases = `${bias.pairs} case${bias.pairs === 1 ? '' : 's'}`;
   if (bias.isMoreGenerous) return `${who} ${grade} more generously than ${than}: ${steps} (${interval}).`;

@@ -56,6 +56,19 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Names with numbers in their numeric order (A2 before A10), the same on every machine. */
+export function naturalCompare(a: string, b: string): number {
+  const parts = (text: string) => text.match(/\d+|\D+/g) ?? [];
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+    const [p, q] = [x[i]!, y[i]!];
+    const numeric = /^\d/.test(p) && /^\d/.test(q);
+    const order = numeric ? Number(p) - Number(q) : compareText(p, q);
+    if (order !== 0) return order;
+  }
+  return x.length - y.length || compareText(a, b);
+}
+
 /** The scale most pairs were graded on: its level keys joined. */
 function dominantScale(rows: readonly PairCount[]): readonly string[] {
   const totals = new Map<string, { levels: readonly string[]; pairs: number }>();
@@ -139,20 +152,20 @@ export function assembleComparison(
           const name = teamRows[0]!.teamName ?? 'No team';
           return group(levels, names, teamId, name, teamRows, `Managers of ${name}`, against, true);
         })
-        .sort((a, b) => compareText(a.label, b.label) || compareText(a.key, b.key));
+        .sort((a, b) => naturalCompare(a.label, b.label) || compareText(a.key, b.key));
       const managers = byKey(areaRows, (row) => row.managerId)
         .map(([managerId, managerRows]) => {
           const name = managerRows[0]!.managerName;
           return group(levels, names, managerId, name, managerRows, name, against, false);
         })
-        .sort((a, b) => compareText(a.label, b.label) || compareText(a.key, b.key));
+        .sort((a, b) => naturalCompare(a.label, b.label) || compareText(a.key, b.key));
       return {
         ...group(levels, names, areaId, code, areaRows, `Managers in ${code}`, against, true),
         teams,
         managers,
       };
     })
-    .sort((a, b) => compareText(a.label, b.label) || compareText(a.key, b.key));
+    .sort((a, b) => naturalCompare(a.label, b.label) || compareText(a.key, b.key));
   return {
     against,
     levels: levels.map((key) => ({ key, label: labels[key] ?? key })),

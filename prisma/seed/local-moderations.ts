@@ -79,7 +79,14 @@ export async function seedLocalModerations(prisma: PrismaClient): Promise<{ mode
 
   // Every area-month the history moderated, logged as a draw (A1's November with today's additions).
   const months = await prisma.$queryRaw<
-    { service_area_id: string; month: string; chosen: string[]; candidates: number; moderator_id: string }[]
+    {
+      service_area_id: string;
+      code: string;
+      month: string;
+      chosen: string[];
+      candidates: number;
+      moderator_id: string;
+    }[]
   >`
     WITH local AS (
       SELECT ca.id, ca.service_area_id,
@@ -89,11 +96,13 @@ export async function seedLocalModerations(prisma: PrismaClient): Promise<{ mode
       JOIN sampled_case sc ON sc.id = ca.sampled_case_id
       WHERE ca.status = 'SUBMITTED' AND ca.overall_grade IS NOT NULL
     )
-    SELECT l.service_area_id, l.month, array_agg(lm.case_audit_id ORDER BY lm.case_audit_id) AS chosen,
+    SELECT l.service_area_id, min(sa.code) AS code, l.month,
+           array_agg(lm.case_audit_id ORDER BY lm.case_audit_id) AS chosen,
            (SELECT count(*)::int FROM local x WHERE x.service_area_id = l.service_area_id AND x.month = l.month)
              AS candidates,
            min(lm.moderator_id) AS moderator_id
     FROM local_moderation lm JOIN local l ON l.id = lm.case_audit_id
+    JOIN service_area sa ON sa.id = l.service_area_id
     GROUP BY l.service_area_id, l.month`;
   await prisma.auditEvent.createMany({
     data: months.map((row) => {
@@ -109,8 +118,9 @@ export async function seedLocalModerations(prisma: PrismaClient): Promise<{ mode
           period: period.key,
           from: period.from,
           to: period.to,
-          seed: isToday ? seed : `local-history-${row.service_area_id.slice(0, 8)}-${row.month}`,
-          sharePercent: isToday ? sharePercent : 10,
+          seed: isToday ? seed : `history-${row.code}-${row.month}`,
+          // The history's moderations were chosen over the eight months, not by a share of each: no share.
+          ...(isToday ? { sharePercent } : { history: true }),
           candidates: row.candidates,
           ...(isToday ? { lateAudits: pool.length, drawnFromLateAudits: draw.chosen.length } : {}),
           chosen: row.chosen,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeBias, formatSteps, gradingBias, tQuantile975 } from '@/lib/domain/grading-bias';
+import {
+  describeBias,
+  formatInterval,
+  formatSteps,
+  gradingBias,
+  tQuantile975,
+} from '@/lib/domain/grading-bias';
 
 const LEVELS = ['outstanding', 'good', 'requires-improvement', 'inadequate'];
 const pair = (first: string, second: string) => ({ first, second });
@@ -115,5 +121,14 @@ describe('formatSteps', () => {
     [1, '+1.0'],
   ])('%f → %s', (value, text) => {
     expect(formatSteps(value)).toBe(text);
+  });
+});
+
+describe('formatInterval', () => {
+  it('uses one decimal place, or two where one would print a bound that is not 0 as 0.0', () => {
+    expect(formatInterval({ low: 0.21, high: 0.64 })).toBe('0.2 to 0.6');
+    expect(formatInterval({ low: -0.71, high: 1.51 })).toBe('−0.7 to 1.5');
+    expect(formatInterval({ low: 0.012, high: 0.14 })).toBe('0.01 to 0.14');
+    expect(formatInterval({ low: 0, high: 0.3 })).toBe('0.0 to 0.3');
   });
 });

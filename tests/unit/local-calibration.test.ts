@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleLocalCalibration, type PairCount } from '@/lib/domain/local-calibration';
+import { assembleLocalCalibration, naturalCompare, type PairCount } from '@/lib/domain/local-calibration';
 
 const FOUR = ['outstanding', 'good', 'requires-improvement', 'inadequate'];
 const THREE = ['good', 'met', 'not-met'];
@@ -99,5 +99,17 @@ describe('assembleLocalCalibration', () => {
     expect(view.national.areas).toEqual([]);
     expect(view.national.leftOut).toBe(0);
     expect(view.national.overall.biasWords).toBe('Managers: no pairs to compare yet.');
+  });
+});
+
+describe('naturalCompare', () => {
+  it('orders area codes by their numbers', () => {
+    expect(['A10', 'A2', 'A15 Public', 'A1', 'A15 Private'].sort(naturalCompare)).toEqual([
+      'A1',
+      'A2',
+      'A10',
+      'A15 Private',
+      'A15 Public',
+    ]);
   });
 });

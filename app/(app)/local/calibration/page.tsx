@@ -36,7 +36,9 @@ function Comparison({
         {comparison.leftOut > 0 &&
           ` ${comparison.leftOut} pair${comparison.leftOut === 1 ? ' was' : 's were'} graded on another scale and left out.`}
       </p>
-      <CalibrationGroupsTable caption={`${title}: by area`} groupHeader="Area" groups={comparison.areas} />
+      {comparison.overall.pairs > 0 && (
+        <CalibrationGroupsTable caption={`${title}: by area`} groupHeader="Area" groups={comparison.areas} />
+      )}
       {comparison.areas.map((area) => (
         <details key={area.key} className="card space-y-3">
           <summary className="font-semibold">

@@ -128,7 +128,11 @@ export default async function ModerationPage() {
                 cell: (entry) => entry.areaCode,
               },
               { header: 'Period', cell: (entry) => entry.period },
-              { header: 'Share', isNumeric: true, cell: (entry) => `${entry.sharePercent}%` },
+              {
+                header: 'Share',
+                isNumeric: true,
+                cell: (entry) => (entry.sharePercent === null ? 'History' : `${entry.sharePercent}%`),
+              },
               { header: 'Local audits', isNumeric: true, cell: (entry) => entry.candidates },
               { header: 'Drawn', isNumeric: true, cell: (entry) => entry.chosen },
               { header: 'Seed', cell: (entry) => <code className="text-xs">{entry.seed}</code> },
