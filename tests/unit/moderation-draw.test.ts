@@ -70,7 +70,9 @@ describe('drawModerationSample', () => {
   it('refuses a share outside 1–100 and a case listed twice', () => {
     expect(() => drawModerationSample(pool, { sharePercent: 0, seed: 's' })).toThrow(RangeError);
     expect(() => drawModerationSample(pool, { sharePercent: 10.5, seed: 's' })).toThrow(RangeError);
-    expect(() => drawModerationSample([...pool, pool[0]!], { sharePercent: 10, seed: 's' })).toThrow(/more than once/);
+    expect(() => drawModerationSample([...pool, pool[0]!], { sharePercent: 10, seed: 's' })).toThrow(
+      /more than once/,
+    );
   });
 });
 
