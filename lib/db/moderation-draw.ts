@@ -21,7 +21,7 @@ export type ModerationPool = {
 /**
  * The area's submitted local audits whose month (the month they count
  * towards; for an imported one, the month it was submitted) falls in [from, to),
- * leaving out any the moderator graded themselves.
+ * in programmes that moderate a share, leaving out any the moderator graded themselves.
  */
 export async function findModerationPool(
   serviceAreaId: string,
@@ -36,7 +36,8 @@ export async function findModerationPool(
            (lm.id IS NOT NULL) AS moderated
     FROM case_audit ca
     JOIN audit a ON a.id = ca.audit_id
-    JOIN local_audit_programme lap ON lap.audit_id = a.id
+    -- A programme that moderates none of its audits (a share of 0) is left out.
+    JOIN local_audit_programme lap ON lap.audit_id = a.id AND lap.moderation_share_percent > 0
     JOIN sampled_case sc ON sc.id = ca.sampled_case_id
     LEFT JOIN local_moderation lm ON lm.case_audit_id = ca.id
     WHERE ca.service_area_id = ${serviceAreaId}

@@ -44,6 +44,15 @@ describe('the moderation draw', () => {
       managers: [{ id: m1.id, grades: ['good'] }],
       month: '2039-05-01',
     });
+    // Nor is a programme that moderates none of its audits (the demo's performance board).
+    const unmoderated = await createLocalAuditCases({
+      serviceAreaId: area.id,
+      managers: [{ id: m1.id, grades: ['good', 'good'] }],
+    });
+    await db().localAuditProgramme.update({
+      where: { auditId: unmoderated.audit.id },
+      data: { moderationSharePercent: 0 },
+    });
     const hop = await actingAs('HEAD_OF_PRACTICE', area.id);
     const drawn = await hop.act(() => drawModerationsAction({ serviceAreaId: area.id, period: '2039-04' }));
     expect(drawn).toMatchObject({ ok: true, data: { candidates: 21, target: 3, managers: 3 } });
