@@ -229,6 +229,31 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       refusal: MODERATOR_IS_AUDITOR,
     },
   ]),
+  // Moderation of local audits (issue 17): a Head of Practice draws (a Senior Service Manager for any
+  // area), grades blind and agrees in their own area only, and grades only the moderations given to them.
+  areaScoped('drawModerationsAction', 'lib/actions/local-moderation.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  withRows(
+    areaScoped('submitModerationAction', 'lib/actions/local-moderation.ts', {
+      ownArea: ['HEAD_OF_PRACTICE'],
+      national: [],
+    }),
+    [{ role: 'HEAD_OF_PRACTICE', scope: 'own area', expected: 'refused', actorIs: 'not its moderator' }],
+  ),
+  withRows(
+    areaScoped(
+      'PUT /api/local-moderations/[moderationId]/draft',
+      'app/api/local-moderations/[moderationId]/draft/route.ts',
+      { ownArea: ['HEAD_OF_PRACTICE'], national: [] },
+    ),
+    [{ role: 'HEAD_OF_PRACTICE', scope: 'own area', expected: 'refused', actorIs: 'not its moderator' }],
+  ),
+  areaScoped('agreeModerationAction', 'lib/actions/local-moderation.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: [],
+  }),
   onlyFor(
     'GET /(app)/audits/[auditId]/calibration/export',
     'app/(app)/audits/[auditId]/calibration/export/route.ts',

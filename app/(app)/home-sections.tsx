@@ -4,12 +4,14 @@ import { findAuditsAwaitingCaseIndex } from '@/lib/use-cases/home/find-audits-aw
 import { findChallengesWaitingFor } from '@/lib/use-cases/home/find-challenges-waiting-for';
 import { findCommissionedAudits } from '@/lib/use-cases/home/find-commissioned-audits';
 import { findLedAudits } from '@/lib/use-cases/home/find-led-audits';
+import { findModerationsToDo } from '@/lib/use-cases/home/find-moderations-to-do';
 import { findPublishedHeadlines } from '@/lib/use-cases/home/find-published-headlines';
 import { findOverdueImprovementWork } from '@/lib/use-cases/improvement/find-overdue-improvement-work';
 import type { Actor } from '@/lib/domain/actor';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
 import type { GroupShare } from '@/lib/domain/dashboard';
 import { nextStepForLead, WAITING_LISTS, type NextStep } from '@/lib/domain/home';
+import { MODERATION_STATUS_LABELS } from '@/lib/domain/local-moderation';
 
 // The role homes' lists: each reads what waits for the person from the
 // database and prints its empty sentence only when there is nothing.
@@ -287,6 +289,33 @@ export async function OverdueImprovementWork({ actor }: { actor: Actor }) {
           { header: 'Due', cell: (item) => londonDate(`${item.dueOn}T12:00:00Z`) },
         ]}
       />
+    </HomeList>
+  );
+}
+
+/** A Head of Practice's moderations to do: blind gradings to submit, then agreements to record. */
+export async function ModerationsToDo({ actor }: { actor: Actor }) {
+  const moderations = await findModerationsToDo(actor);
+  return (
+    <HomeList
+      id="moderations-to-do"
+      title="Moderations to do"
+      count={moderations.length}
+      empty={emptySentence('HEAD_OF_PRACTICE', 'Moderations to do')}
+    >
+      <ul className="mt-2 space-y-1">
+        {moderations.map((moderation) => (
+          <li key={moderation.id}>
+            <Link href={`/local/moderation/${moderation.id}`}>Case {moderation.caseReference}</Link> —{' '}
+            {MODERATION_STATUS_LABELS[moderation.status] ?? moderation.status}
+            {moderation.teamName ? `, ${moderation.teamName}` : ''}
+            {moderation.month ? `, ${moderation.month}` : ''}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <Link href="/local/moderation">All your moderations</Link>
+      </p>
     </HomeList>
   );
 }

@@ -16,6 +16,7 @@ import {
   CommissionedAudits,
   LeadAudits,
   OverdueImprovementWork,
+  ModerationsToDo,
   PublishedAudits,
 } from './home-sections';
 import { LocalAuditsThisMonth } from './home-local-audits';
@@ -65,6 +66,7 @@ export default async function HomePage() {
           {actor.role === 'IMPROVEMENT_ASSISTANT' && <AuditsAwaitingIndex actor={actor} />}
           {actor.role === 'DIRECTOR' && <PublishedAudits actor={actor} />}
           {actor.role === 'SERVICE_MANAGER' && actor.serviceAreaId && <LocalAuditsThisMonth actor={actor} />}
+          {actor.role === 'HEAD_OF_PRACTICE' && <ModerationsToDo actor={actor} />}
           {REVIEWER_ROLES.includes(actor.role) && <ReviewerHome actor={actor} />}
         </>
       )}

@@ -21,9 +21,9 @@ type SubmitResult =
 export function GradingForm(props: {
   /** The signed-in person: the copy kept on this device is theirs alone (their own id is no secret to them). */
   userId: string;
-  /** The record being graded: a sampled case (its auditor) or a benchmark (blind second grading). */
+  /** The record being graded: a sampled case (its auditor), a benchmark or a moderation (blind second gradings). */
   recordId: string;
-  submitKey: 'sampledCaseId' | 'benchmarkId';
+  submitKey: 'sampledCaseId' | 'benchmarkId' | 'moderationId';
   draftUrl: string;
   /** Where Submit leads; `&review=1` is added when the grade went to area review. */
   doneHref: string;

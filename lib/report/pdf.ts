@@ -519,3 +519,44 @@ export async function sectionsPdf(
   doc.end();
   return done;
 }
+
+/**
+ * Any titled set of sentences and tables as a PDF in the report's style (the
+ * QA overview prints through this): a title, a subtitle, the sentences, then
+ * every table, with page footers.
+ */
+export async function tablesPdf(input: {
+  title: string;
+  subtitle: string;
+  sentences: string[];
+  tables: ReportTable[];
+}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    displayTitle: true,
+    lang: 'en-GB',
+    font: REGULAR,
+    info: { Title: input.title, Author: 'Threshold', Subject: input.subtitle },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc
+    .font(BOLD)
+    .fontSize(18)
+    .fillColor(TEXT)
+    .text(printable(input.title), MARGIN, MARGIN, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
+  paragraph(doc, input.subtitle, { font: BOLD, size: 11 });
+  for (const sentence of input.sentences) paragraph(doc, sentence);
+  for (const table of input.tables) drawTable(doc, table);
+  footers(doc, input.title);
+  doc.end();
+  return done;
+}

@@ -16,6 +16,7 @@ import { seedImprovementPlans } from './improvement-plans.ts';
 import { seedLocalHistory } from './local-history.ts';
 import { seedLocalProgrammes } from './local-programmes.ts';
 import { seedLocalObservations } from './local-observations.ts';
+import { seedLocalModerations } from './local-moderations.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -238,6 +239,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   // After the local history: this year's programme with the month under way drawn.
   const local = await seedLocalProgrammes(prisma);
   await seedLocalObservations(prisma);
+  const moderations = await seedLocalModerations(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -252,5 +254,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...reviews,
     ...plans,
     ...local,
+    ...moderations,
   };
 }

@@ -84,6 +84,9 @@ const observationFields = () => ({
   recording: 'NEEDS_SUPPORT',
   feedback: 'Clear explanation to the court of the child’s wishes.',
 });
+import * as localModeration from '@/lib/actions/local-moderation';
+import { PUT as saveModerationDraft } from '@/app/api/local-moderations/[moderationId]/draft/route';
+import { createLocalAuditCases, createLocalModeration } from '../factories/local-moderation';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
@@ -490,6 +493,63 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         'agreed.diversity': 'met',
         'agreed.management-oversight': 'met',
         'agreed.supervision': 'met',
+      });
+  },
+  drawModerationsAction: async ({ targetAreaId }) => {
+    const manager = await createUser('SERVICE_MANAGER', targetAreaId);
+    await createUser('HEAD_OF_PRACTICE', targetAreaId);
+    await createLocalAuditCases({
+      serviceAreaId: targetAreaId,
+      managers: [{ id: manager.id, grades: ['good', 'met'] }],
+    });
+    return () => localModeration.drawModerationsAction({ serviceAreaId: targetAreaId, period: '2039-04' });
+  },
+  submitModerationAction: async ({ actorId, role, targetAreaId, actorIs }) => {
+    // Given to the actor when they are a Head of Practice (in whichever area the row puts the case).
+    const { moderation, content } = await createLocalModeration({
+      serviceAreaId: targetAreaId,
+      moderatorId: role === 'HEAD_OF_PRACTICE' && actorId && !actorIs ? actorId : undefined,
+    });
+    return () =>
+      localModeration.submitModerationAction({
+        moderationId: moderation.id,
+        baseVersion: moderation.version,
+        submissionId: randomUUID(),
+        answersJson: JSON.stringify(completeAnswers(content, 'met')),
+      });
+  },
+  'PUT /api/local-moderations/[moderationId]/draft': async ({ actorId, role, targetAreaId, actorIs }) => {
+    const { moderation, content } = await createLocalModeration({
+      serviceAreaId: targetAreaId,
+      moderatorId: role === 'HEAD_OF_PRACTICE' && actorId && !actorIs ? actorId : undefined,
+    });
+    return async () => {
+      const response = await saveModerationDraft(
+        new Request('http://localhost/draft', {
+          method: 'PUT',
+          body: JSON.stringify({ baseVersion: moderation.version, answers: completeAnswers(content, 'met') }),
+        }),
+        { params: Promise.resolve({ moderationId: moderation.id }) },
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      return { ok: response.status === 200 };
+    };
+  },
+  agreeModerationAction: async ({ actorId, role, targetAreaId }) => {
+    const { moderation, content } = await createLocalModeration({
+      serviceAreaId: targetAreaId,
+      submitted: true,
+      moderatorId: role === 'HEAD_OF_PRACTICE' && actorId ? actorId : undefined,
+    });
+    const agreed = Object.fromEntries(content.sections.map((section) => [`agreed.${section.key}`, 'met']));
+    return () =>
+      localModeration.agreeModerationAction({
+        moderationId: moderation.id,
+        version: moderation.version,
+        reason: 'Agreed with the manager after reading the plan.',
+        'agreed.overall': 'met',
+        ...agreed,
       });
   },
   'GET /(app)/audits/[auditId]/calibration/export': async () => {
