@@ -200,6 +200,12 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
     national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
   }),
+  // The QA overview (seed 003): the national roles read the nation's or any area's; an area's Head of
+  // Service, Assistant Director and Head of Practice their own.
+  areaScoped('GET /(app)/local/qa-overview/export', 'app/(app)/local/qa-overview/export/route.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR', 'HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
+  }),
   // Benchmarking: the audit lead draws and moderates; the assigned benchmarker (SSM or Head of Service)
   // grades blind; the calibration figures are for the audit lead and the directors.
   onlyFor('drawBenchmarksAction', 'lib/actions/benchmarks.ts', ['SENIOR_SERVICE_MANAGER']),

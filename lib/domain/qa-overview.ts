@@ -270,7 +270,7 @@ export function qaOverviewJson(overview: QaOverview) {
           { count: s.count, of: s.of, percent: s.percent, target: s.target, priority: s.priority },
         ];
       }),
-    ),
+    ) as Record<QaOverviewIndicator, QaShare>,
     observations: f.observations,
     moderations: f.moderations,
   });
@@ -321,7 +321,7 @@ export function qaOverviewSentences(overview: QaOverview): string[] {
     return `${lead}: ${number(s.count)} of ${number(s.of)} ${QA_OVERVIEW_DENOMINATORS[key]} (${formatPercentOneDecimal(s.percent)}; ${against}).`;
   };
   return [
-    `Between ${qaOverviewPeriodText(overview.period)}${where}, ${number(total.totalAudits)} audits: ` +
+    `From ${qaOverviewPeriodText(overview.period)}${where}, ${number(total.totalAudits)} audits: ` +
       QA_OVERVIEW_KINDS.map(
         (kind) => `${number(total.audits[kind])} ${QA_OVERVIEW_KIND_LABELS[kind].toLowerCase()}`,
       ).join(', ') +

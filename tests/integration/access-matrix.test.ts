@@ -37,6 +37,7 @@ import { randomUUID } from 'node:crypto';
 import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/route';
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
+import { GET as exportQaOverview } from '@/app/(app)/local/qa-overview/export/route';
 import * as reports from '@/lib/actions/reports';
 import * as inspections from '@/lib/actions/improvement-inspections';
 import * as benchmarks from '@/lib/actions/benchmarks';
@@ -413,6 +414,27 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
       if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
       const text = await response.text();
       return { ok: response.status === 200 && text.startsWith('Team,Graded cases,') };
+    };
+  },
+  'GET /(app)/local/qa-overview/export': async ({ targetAreaId }) => {
+    await createGradedAudit(
+      [
+        { serviceAreaId: targetAreaId, grade: 'good', qa: { collaborative: true } },
+        { serviceAreaId: targetAreaId, grade: 'met', qa: { collaborative: false } },
+      ],
+      { kind: 'LOCAL_QUALITY_IMPACT', status: 'GRADING' },
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    return async () => {
+      const response = await exportQaOverview(
+        new Request(
+          `http://localhost/local/qa-overview/export?format=csv&table=indicators&area=${targetAreaId}&from=${today}&to=${today}`,
+        ),
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      const text = await response.text();
+      return { ok: response.status === 200 && text.startsWith('Indicator,Count,Of,') };
     };
   },
   drawBenchmarksAction: async ({ targetAreaId }) => {

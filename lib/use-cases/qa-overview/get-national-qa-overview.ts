@@ -13,7 +13,8 @@ export async function getNationalQaOverview(
   asked: { from: string | null; to: string | null },
   today: string,
 ): Promise<QaOverview | null> {
-  const period = qaOverviewPeriod(asked, await latestQaSubmission(null), today);
+  const latest = asked.from && asked.to ? null : await latestQaSubmission(null);
+  const period = qaOverviewPeriod(asked, latest, today);
   if (!period) return null;
   const [counts, rules, areas] = await Promise.all([
     countQaOverview(period, null),

@@ -22,7 +22,8 @@ export async function getQaOverview(
   let serviceAreaId = asked.areaId;
   if (serviceAreaId === null && !can(actor, 'qaOverview.view', NATIONAL)) serviceAreaId = actor.serviceAreaId;
   authorise(actor, 'qaOverview.view', serviceAreaId === null ? NATIONAL : inArea(serviceAreaId));
-  const latest = await latestQaSubmission(serviceAreaId);
+  // Only a period left open needs the latest audit's date.
+  const latest = asked.from && asked.to ? null : await latestQaSubmission(serviceAreaId);
   const period =
     qaOverviewPeriod(asked, latest, today) ?? qaOverviewPeriod({ from: null, to: null }, latest, today);
   if (!period) throw new Error('QA overview: no period');
