@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RecommendationActions } from '@/components/improvement/recommendation-actions';
 import { RecommendationEditor } from '@/components/improvement/recommendation-editor';
+import { RecommendationMeasures } from '@/components/improvement/recommendation-measures';
 import { RecommendationSummary } from '@/components/improvement/recommendation-summary';
 import { requireActor } from '@/lib/auth/actor';
 import { findRegisterOptions } from '@/lib/db/improvement-register';
@@ -10,14 +11,13 @@ import { isoDay } from '@/lib/domain/dates';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import { isUuid } from '@/lib/schemas/fields';
 import { getRecommendation } from '@/lib/use-cases/improvement/get-recommendation';
+import { getRecommendationMeasures } from '@/lib/use-cases/improvement/get-recommendation-measures';
+import { RecommendationJudgementsSection } from './judgements-section';
 
 export const metadata: Metadata = { title: 'Recommendation' };
 export const dynamic = 'force-dynamic';
 
-/**
- * A recommendation, composed of sections. Other parts of the improvement loop
- * add their own section here, one line each (see the comments below).
- */
+/** A recommendation, composed of sections: summary, measures, actions, judgements, editing. */
 export default async function RecommendationPage({
   params,
 }: {
@@ -35,7 +35,10 @@ export default async function RecommendationPage({
   }
   const { recommendation, mayManage, mayUpdateActions } = found;
   const today = isoDay(new Date());
-  const options = await findRegisterOptions();
+  const [options, measures] = await Promise.all([
+    findRegisterOptions(),
+    getRecommendationMeasures(actor, recommendation.id),
+  ]);
   const areas = recommendation.sourceServiceAreaId
     ? options.areas.filter((area) => area.id === recommendation.sourceServiceAreaId)
     : options.areas;
@@ -48,7 +51,7 @@ export default async function RecommendationPage({
       </p>
       <h1>Recommendation {recommendation.number}</h1>
       <RecommendationSummary recommendation={recommendation} today={today} mayManage={mayManage} />
-      {/* measures: <RecommendationMeasures recommendationId={recommendation.id} /> */}
+      <RecommendationMeasures view={measures} />
       <RecommendationActions
         recommendationId={recommendation.id}
         actions={recommendation.actions}
@@ -58,7 +61,7 @@ export default async function RecommendationPage({
         people={options.people}
         audits={options.audits}
       />
-      {/* reviews: <RecommendationJudgements recommendationId={recommendation.id} /> */}
+      <RecommendationJudgementsSection recommendationId={recommendation.id} />
       {mayManage && (
         <RecommendationEditor recommendation={recommendation} areas={areas} people={options.people} />
       )}
