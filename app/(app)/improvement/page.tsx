@@ -10,6 +10,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { findRegisterOptions } from '@/lib/db/improvement-register';
 import { LAW_TYPE_LABELS } from '@/lib/domain/audits';
 import { formatDate, isoDay } from '@/lib/domain/dates';
+import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
 import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
 import {
   isRecommendationOverdue,
@@ -57,6 +58,13 @@ export default async function ImprovementRegisterPage({
           </Link>
         )}
       </div>
+      <nav aria-label="The improvement loop" className="flex flex-wrap gap-x-6 gap-y-2">
+        <Link href="/improvement/reviews">Progress reviews</Link>
+        {can(actor, 'dashboard.area', actor.serviceAreaId ? inArea(actor.serviceAreaId) : NATIONAL) && (
+          <Link href="/improvement/inspections">Inspection judgements</Link>
+        )}
+        {can(actor, 'boardPack.view', NATIONAL) && <Link href="/improvement/board-pack">Board pack</Link>}
+      </nav>
       <section aria-labelledby="sources-title" className="space-y-2">
         <h2 id="sources-title">Sources</h2>
         <DataTable
