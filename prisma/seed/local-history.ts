@@ -32,6 +32,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { emptyAnswers, type ChildrenSeen, type GradingAnswers } from '../../lib/domain/grading.ts';
 import { OBSERVATION_CRITERIA, OBSERVATION_JUDGEMENTS } from '../../lib/domain/observation.ts';
+import { emptyLocalQa } from '../../lib/domain/local-indicators.ts';
 import { applyGrades, type CaseAuditChange, type ImportedGrade } from '../../lib/db/grade-writer.ts';
 import { NATIONAL_THRESHOLD_OCTOBER_2014 } from './thresholds.ts';
 
@@ -529,11 +530,18 @@ function answersOf(row: Row, sections: Record<string, string>, childrenSeen: Chi
   for (const [key, grade] of Object.entries(sections))
     if (answers.sections[key]) answers.sections[key].grade = grade;
   answers.childrenSeen = childrenSeen;
+  // The answers hold exactly the indicators the columns do, so a later change
+  // through the grade writer (a moderation's agreed grade) recomputes the same columns.
   answers.qa = {
     collaborative: row.qa.collaborative,
     familyFeedback: row.qa.familyFeedback,
-    managementOversight: row.qa.managementOversight ?? false,
-    supervision: row.qa.supervision ?? false,
+    managementOversight: row.qa.managementOversight,
+    supervision: row.qa.supervision,
+  };
+  answers.localQa = {
+    ...emptyLocalQa(),
+    managementOversightExpected: row.qa.managementOversightExpected,
+    supervisionImpact: row.qa.supervisionImpact,
   };
   answers.overallGrade = row.grade;
   return answers;
@@ -608,13 +616,19 @@ async function writeRows(
     qa: row.qa,
     history: { event: 'IMPORTED', reason: 'Demo: local audit history, April to November 2023' },
   }));
-  const written = await prisma.$transaction(
+  await prisma.$transaction(
     (tx) => applyGrades(tx, { actorId: ids.actorId, now: new Date('2023-12-01T09:00:00Z') }, imports),
     { timeout: 60_000 },
   );
-  return prepared.map((item, index) => ({
+  // Matched by sampled case: the writer's RETURNING order is not the order of the rows given.
+  const caseAudits = await prisma.caseAudit.findMany({
+    where: { sampledCaseId: { in: imports.map((row) => row.sampledCaseId) } },
+    select: { id: true, sampledCaseId: true },
+  });
+  const caseAuditOf = new Map(caseAudits.map((caseAudit) => [caseAudit.sampledCaseId, caseAudit.id]));
+  return prepared.map((item) => ({
     ...item,
-    caseAuditId: (written[index] as { caseAuditId: string }).caseAuditId,
+    caseAuditId: caseAuditOf.get(sampledId.get(item.row.reference) ?? '') as string,
   }));
 }
 
