@@ -60,6 +60,7 @@ export function ImprovementActionCard({
             values={keys}
             submitLabel="Add progress update"
             successMessage="Progress update added."
+            resetOnSuccess
             className="mt-2 space-y-4"
           >
             <TextAreaField name="text" label="What has happened" rows={3} />

@@ -23,12 +23,16 @@ export function RecommendationFields({
   areas,
   people,
   defaults,
+  sourceAreaId = null,
 }: {
   areas: { id: string; code: string }[];
   people: { id: string; name: string }[];
   defaults?: RecommendationDefaults;
+  /** An area's own source: a new recommendation starts scoped to that area. */
+  sourceAreaId?: string | null;
 }) {
-  const scoped = (defaults?.serviceAreaIds.length ?? 0) > 0;
+  const areaIds = defaults?.serviceAreaIds ?? (sourceAreaId ? [sourceAreaId] : []);
+  const scoped = areaIds.length > 0;
   return (
     <>
       <TextField
@@ -63,7 +67,7 @@ export function RecommendationFields({
         label="Service areas"
         hint="Only when the scope is named service areas."
         options={areas.map((area) => ({ value: area.id, label: area.code }))}
-        defaultValues={defaults?.serviceAreaIds}
+        defaultValues={areaIds}
         columns
       />
       <CheckboxGroupField

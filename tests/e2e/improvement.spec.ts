@@ -19,7 +19,9 @@ test('a Head of Service records progress on their area’s improvement plan and 
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Rec 2', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Recommendation 2' })).toBeVisible();
-  await expect(page.getByText('Reduce Not Met work in A4 below 14%')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'The recommendation' }).getByText('Reduce Not Met work in A4 below 14%'),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   const action = page.getByRole('article').filter({ hasText: 'Supervision audit in the outlier team' });
@@ -34,14 +36,16 @@ test('a Head of Service records progress on their area’s improvement plan and 
     .check();
   await action.getByRole('button', { name: 'Add progress update' }).click();
   await expect(action.getByRole('status').filter({ hasText: 'Progress update added.' })).toBeVisible();
+  // The page shows the update (and the action's new version) before the next change.
+  const history = action.getByRole('list', { name: /^History of action/ });
+  const entries = history.locator(':scope > li');
+  await expect(entries.nth(0)).toContainText('Progress update by');
 
   await action.getByLabel(/^New status for action/).selectOption({ label: 'In progress' });
   await action.getByRole('button', { name: 'Change status' }).click();
   await expect(action.getByRole('status').filter({ hasText: 'Status changed.' })).toBeVisible();
 
   // Newest first, with who and when.
-  const history = action.getByRole('list', { name: /^History of action/ });
-  const entries = history.locator(':scope > li');
   await expect(entries.nth(0)).toContainText('Status changed by');
   await expect(entries.nth(0)).toContainText('status: Not started → In progress');
   await expect(entries.nth(1)).toContainText('Progress update by');

@@ -119,7 +119,11 @@ export default async function SourcePage({ params }: { params: Promise<{ sourceI
               successMessage="Recommendation added."
               resetOnSuccess
             >
-              <RecommendationFields areas={recommendationAreas} people={options.people} />
+              <RecommendationFields
+                areas={recommendationAreas}
+                people={options.people}
+                sourceAreaId={source.serviceAreaId}
+              />
             </ActionForm>
           </section>
           <section className="card" aria-labelledby="edit-source-title">
