@@ -226,6 +226,7 @@ export function describeMeasureFilters(
 /**
  * What the sentence is about, place first as a manager says it: "A5 Private
  * Law WAFH", "National", "A4 North agency staff", with the section if any.
+ * The kinds of audit stay in the filters' words: a sentence has no room for them.
  */
 export function measureSubject(
   filters: MeasureFilters,
@@ -241,8 +242,7 @@ export function measureSubject(
   if (filters.lawTypes.length > 0)
     words.push(list(filters.lawTypes.map((lawType) => LAW_TYPE_LABELS[lawType])));
   if (filters.employment) words.push(EMPLOYMENT_LABELS[filters.employment]);
-  const kinds = kindsText(filters.auditKinds);
-  const subject = words.join(' ') + (kinds ? ` (${kinds})` : '');
+  const subject = words.join(' ');
   return lookup.sectionTitle ? `${subject}, ${lookup.sectionTitle}` : subject;
 }
 
@@ -316,7 +316,8 @@ export function formatPoints(value: number): string {
   return rounded < 0 ? `−${Math.abs(rounded)}` : String(rounded);
 }
 
-function changeWords(points: number | null): string {
+/** "up 40 points", "down 1 point", "no change". */
+export function changeWords(points: number | null): string {
   if (points === null) return 'change not known';
   if (points === 0) return 'no change';
   const size = Math.abs(points);

@@ -35,7 +35,7 @@ const EXAMPLES_PER_THEME = 3;
 // The standard fonts carry the WinAnsi characters only; anything else would
 // print as a wrong glyph, so it becomes its nearest WinAnsi form or "?".
 const WIN_ANSI = /[\n\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/u;
-function printable(text: string): string {
+export function printable(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
@@ -516,6 +516,47 @@ export async function sectionsPdf(
     }
   }
   footers(doc, meta.footer);
+  doc.end();
+  return done;
+}
+
+/**
+ * Any titled set of sentences and tables as a PDF in the report's style (the
+ * QA overview prints through this): a title, a subtitle, the sentences, then
+ * every table, with page footers.
+ */
+export async function tablesPdf(input: {
+  title: string;
+  subtitle: string;
+  sentences: string[];
+  tables: ReportTable[];
+}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    displayTitle: true,
+    lang: 'en-GB',
+    font: REGULAR,
+    info: { Title: input.title, Author: 'Threshold', Subject: input.subtitle },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc
+    .font(BOLD)
+    .fontSize(18)
+    .fillColor(TEXT)
+    .text(printable(input.title), MARGIN, MARGIN, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
+  paragraph(doc, input.subtitle, { font: BOLD, size: 11 });
+  for (const sentence of input.sentences) paragraph(doc, sentence);
+  for (const table of input.tables) drawTable(doc, table);
+  footers(doc, input.title);
   doc.end();
   return done;
 }

@@ -1,5 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGradedAudit, createServiceArea, createTeam, type GradedCaseSpec } from '../factories';
+import {
+  actingAs,
+  createGradedAudit,
+  createServiceArea,
+  createTeam,
+  createUser,
+  unique,
+  type GradedCaseSpec,
+} from '../factories';
+import { databaseFingerprint } from '../support/fingerprint';
+import {
+  commissionThematicAuditAction,
+  createMeasureAction,
+  deleteMeasureAction,
+  updateMeasureAction,
+} from '@/lib/actions/improvement-measures';
+import { MESSAGES } from '@/lib/actions/run';
+import { getRecommendationMeasures } from '@/lib/use-cases/improvement/get-recommendation-measures';
+import { getCommissionForm } from '@/lib/use-cases/improvement/get-commission-form';
+import { getCommissionedSample } from '@/lib/use-cases/improvement/get-commissioned-sample';
 import { db } from '@/lib/db/client';
 import { loadMeasureSeries, measureSource } from '@/lib/db/measure-series';
 import { assembleMeasure, type MeasureDefinition } from '@/lib/domain/measures';
@@ -287,4 +308,343 @@ describe('measure series', () => {
     expect(two.shareLabel).toBe('Not Met');
     expect(two.sectionTitle).toBe('Safeguarding');
   });
+});
+
+/** A source (national, or one area's) with one open recommendation. */
+async function createRecommendation(
+  serviceAreaId: string | null,
+  status: 'OPEN' | 'CLOSED' = 'OPEN',
+  text = 'Improve the % Good in Private Law, WAFH',
+) {
+  const owner = await createUser('NATIONAL_SERVICE_DIRECTOR');
+  const source = await db().recommendationSource.create({
+    data: {
+      title: unique('Inspection'),
+      kind: 'INSPECTION',
+      issuedBy: 'Ofsted',
+      issuedOn: new Date('2014-03-31T00:00:00Z'),
+      scale: 'MET_ONGOING',
+      serviceAreaId,
+      createdById: owner.id,
+    },
+    select: { id: true },
+  });
+  return db().recommendation.create({
+    data: {
+      sourceId: source.id,
+      number: '13',
+      text,
+      kind: 'RECOMMENDATION',
+      serviceAreaIds: serviceAreaId ? [serviceAreaId] : [],
+      lawTypes: ['PRIVATE_LAW_WAFH'],
+      ownerId: owner.id,
+      dueOn: new Date('2015-05-31T00:00:00Z'),
+      status,
+    },
+    select: { id: true },
+  });
+}
+
+describe('measures on a recommendation, and commissioning an audit to test one', () => {
+  let area = '';
+  let otherArea = '';
+  let baseline = '';
+
+  /** An area whose WAFH went from 3 of 11 Good to 8 of 12: Rec 13's figures in the demo. */
+  async function areaWithTwoAudits() {
+    const areaId = (await createServiceArea()).id;
+    const team = (await createTeam(areaId)).id;
+    const cases = (good: number, total: number) =>
+      Array.from({ length: total }, (_, index) => ({
+        serviceAreaId: areaId,
+        teamId: team,
+        lawType: 'PRIVATE_LAW_WAFH' as const,
+        grade: index < good ? 'good' : 'met',
+      }));
+    const first = await createGradedAudit(cases(3, 11), {
+      windowTo: '2013-08-31',
+      name: unique('September 2013'),
+    });
+    const second = await createGradedAudit(cases(8, 12), {
+      windowTo: '2014-10-31',
+      name: unique('November 2014'),
+    });
+    return { areaId, team, baseline: first.audit.id, later: second.audit.id };
+  }
+
+  beforeAll(async () => {
+    ({ areaId: area, baseline } = await areaWithTwoAudits());
+    otherArea = (await createServiceArea()).id;
+  }, 60_000);
+
+  const fields = (place = { areaId: area, baseline }) => ({
+    label: '% Good, Private Law WAFH',
+    sectionKey: '',
+    share: 'GOOD_OR_ABOVE',
+    auditKinds: ['NATIONAL_PRACTICE_QUALITY', 'THEMATIC'],
+    lawTypes: ['PRIVATE_LAW_WAFH'],
+    serviceAreaIds: [place.areaId],
+    teamIds: [],
+    employment: '',
+    baselineAuditId: place.baseline,
+    targetPercent: '60',
+    targetDirection: 'AT_LEAST',
+  });
+
+  it('creates, reads, changes (version-guarded) and deletes a measure, each change in audit_event', async () => {
+    const recommendation = await createRecommendation(null);
+    const nsd = await actingAs('NATIONAL_SERVICE_DIRECTOR');
+    const created = await nsd.act(() =>
+      createMeasureAction({ recommendationId: recommendation.id, ...fields() }),
+    );
+    expect(created).toMatchObject({ ok: true });
+    const measureId = created.ok ? created.data.id : '';
+
+    const view = await getRecommendationMeasures(nsd.actor, recommendation.id);
+    const measure = view.measures[0];
+    expect(measure?.sentence).toMatch(
+      /: 27% Good \(n = 11\) in .* → 67% \(n = 12\) in .*, up 40 points \(95% interval −1 to 66 points\); target \(≥ 60%\) met; could be chance variation$/,
+    );
+    expect(view).toMatchObject({ canManage: true, canCommission: true, isOpen: true });
+
+    const changed = await nsd.act(() =>
+      updateMeasureAction({ measureId, version: 1, ...fields(), targetPercent: '70' }),
+    );
+    expect(changed).toMatchObject({ ok: true });
+    // A second save from the same old page is refused, never applied over the first.
+    const stale = await nsd.act(() =>
+      updateMeasureAction({ measureId, version: 1, ...fields(), targetPercent: '50' }),
+    );
+    expect(stale).toEqual({ ok: false, error: MESSAGES.stale });
+    expect((await db().measure.findUniqueOrThrow({ where: { id: measureId } })).targetPercent).toBe(70);
+
+    expect(await nsd.act(() => deleteMeasureAction({ measureId, version: 1 }))).toEqual({
+      ok: false,
+      error: MESSAGES.stale,
+    });
+    expect(await nsd.act(() => deleteMeasureAction({ measureId, version: 2 }))).toMatchObject({ ok: true });
+    expect(await db().measure.count({ where: { id: measureId } })).toBe(0);
+    const events = await db().auditEvent.findMany({
+      where: { entityId: measureId },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(events.map((event) => event.action)).toEqual([
+      'measure.created',
+      'measure.updated',
+      'measure.deleted',
+    ]);
+  });
+
+  it('keeps an area’s recommendation to its own area, and its Head of Service out of national ones', async () => {
+    const own = await createRecommendation(area);
+    const national = await createRecommendation(null);
+    const hos = await actingAs('HEAD_OF_SERVICE', area);
+    expect(await hos.act(() => createMeasureAction({ recommendationId: own.id, ...fields() }))).toMatchObject(
+      { ok: true },
+    );
+    const wrongArea = await hos.act(() =>
+      createMeasureAction({ recommendationId: own.id, ...fields(), serviceAreaIds: [otherArea] }),
+    );
+    expect(wrongArea).toMatchObject({
+      ok: false,
+      fieldErrors: { serviceAreaIds: expect.any(String) as unknown },
+    });
+    const before = await databaseFingerprint();
+    expect(await hos.act(() => createMeasureAction({ recommendationId: national.id, ...fields() }))).toEqual({
+      ok: false,
+      error: MESSAGES.notFound,
+    });
+    expect(await databaseFingerprint()).toEqual(before);
+    // They read the national recommendation's measures, and cannot change them.
+    expect((await getRecommendationMeasures(hos.actor, national.id)).canManage).toBe(false);
+  });
+
+  it('refuses a section that is not in the baseline audit’s threshold version', async () => {
+    const recommendation = await createRecommendation(null);
+    const nsd = await actingAs('NATIONAL_SERVICE_DIRECTOR');
+    const result = await nsd.act(() =>
+      createMeasureAction({
+        recommendationId: recommendation.id,
+        ...fields(),
+        sectionKey: 'no-such-section',
+      }),
+    );
+    expect(result).toMatchObject({ ok: false, fieldErrors: { sectionKey: expect.any(String) as unknown } });
+  });
+
+  it('commissions a draft thematic audit linked to the measure in one go, sized per area; published, its figures join', async () => {
+    // An area of its own: the published thematic audit below must not join the other tests' series.
+    const place = await areaWithTwoAudits();
+    const recommendation = await createRecommendation(null);
+    const ssm = await actingAs('SENIOR_SERVICE_MANAGER');
+    const created = await ssm.act(() =>
+      createMeasureAction({ recommendationId: recommendation.id, ...fields(place) }),
+    );
+    const measureId = created.ok ? created.data.id : '';
+    const form = await getCommissionForm(ssm.actor, recommendation.id, measureId, '2015-01-15');
+    expect(form.defaults).toMatchObject({
+      kind: 'THEMATIC',
+      lawTypes: ['PRIVATE_LAW_WAFH'],
+      serviceAreaIds: [place.areaId],
+      goodOrAboveTarget: 60,
+      targetDate: '2015-05-31',
+      windowFrom: '2014-10-01',
+      windowTo: '2015-01-15',
+      leadId: ssm.id,
+    });
+    expect(form.sampleSizes).toEqual([
+      expect.objectContaining({
+        serviceAreaId: place.areaId,
+        baselinePercent: 27,
+        needed: 35,
+        baselineTooSmall: true,
+      }),
+    ]);
+    const commissioned = await ssm.act(() =>
+      commissionThematicAuditAction({
+        ...form.defaults,
+        name: unique('Thematic audit'),
+        goodOrAboveTarget: '60',
+        lowestTarget: '',
+        targetDate: form.defaults.targetDate ?? '',
+        comparedWithId: '',
+        commissionedById: '',
+        leadId: ssm.id,
+        challengeWindowDays: '10',
+        recommendationId: recommendation.id,
+        measureId,
+      }),
+    );
+    expect(commissioned).toMatchObject({ ok: true });
+    const auditId = commissioned.ok ? commissioned.data.id : '';
+    expect(await db().audit.findUniqueOrThrow({ where: { id: auditId } })).toMatchObject({
+      status: 'DRAFT',
+      kind: 'THEMATIC',
+    });
+    expect(await db().recommendationAudit.findFirstOrThrow({ where: { auditId } })).toMatchObject({
+      recommendationId: recommendation.id,
+      measureId,
+      commissioned: true,
+    });
+    const sample = await getCommissionedSample(ssm.actor, auditId);
+    expect(sample[0]?.checks[0]).toMatchObject({
+      drawn: 0,
+      needed: 35,
+      message: 'Nothing drawn yet: needs 35 cases.',
+    });
+    const view = await getRecommendationMeasures(ssm.actor, recommendation.id);
+    expect(view.linkedAudits).toEqual([
+      expect.objectContaining({ auditId, status: 'DRAFT', commissioned: true, measureLabel: fields().label }),
+    ]);
+
+    // A published thematic audit of the same cases joins the measure's series.
+    const thematic = await createGradedAudit(
+      Array.from({ length: 10 }, (_, index) => ({
+        serviceAreaId: place.areaId,
+        teamId: place.team,
+        lawType: 'PRIVATE_LAW_WAFH' as const,
+        grade: index < 7 ? 'good' : 'met',
+      })),
+      { kind: 'THEMATIC', windowTo: '2015-03-31' },
+    );
+    const after = await getRecommendationMeasures(ssm.actor, recommendation.id);
+    expect(after.measures[0]?.latest).toMatchObject({ auditId: thematic.audit.id, count: 7, total: 10 });
+    expect(after.measures[0]?.series.map((point) => point.auditId)).toEqual([
+      place.baseline,
+      place.later,
+      thematic.audit.id,
+    ]);
+  });
+
+  it('commissions only from an open recommendation, only by the national leads, and only a thematic audit', async () => {
+    const closed = await createRecommendation(null, 'CLOSED');
+    const open = await createRecommendation(null);
+    const nsd = await actingAs('NATIONAL_SERVICE_DIRECTOR');
+    const input = (recommendationId: string, kind = 'THEMATIC') => ({
+      name: unique('Thematic'),
+      kind,
+      purpose: 'Test it',
+      windowFrom: '2015-01-01',
+      windowTo: '2015-03-31',
+      thresholdVersionId: '',
+      lawTypes: ['PRIVATE_LAW_WAFH'],
+      serviceAreaIds: [area],
+      goodOrAboveTarget: '',
+      lowestTarget: '',
+      targetDate: '',
+      comparedWithId: '',
+      commissionedById: '',
+      leadId: '',
+      challengeWindowDays: '10',
+      recommendationId,
+      measureId: '',
+    });
+    const version = (await db().audit.findUniqueOrThrow({ where: { id: baseline } })).thresholdVersionId;
+    expect(
+      await nsd.act(() =>
+        commissionThematicAuditAction({ ...input(closed.id), thresholdVersionId: version }),
+      ),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('closed') as unknown });
+    expect(
+      await nsd.act(() =>
+        commissionThematicAuditAction({
+          ...input(open.id, 'NATIONAL_PRACTICE_QUALITY'),
+          thresholdVersionId: version,
+        }),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { kind: expect.any(String) as unknown } });
+    const hos = await actingAs('HEAD_OF_SERVICE', area);
+    const before = await databaseFingerprint();
+    expect(
+      await hos.act(() => commissionThematicAuditAction({ ...input(open.id), thresholdVersionId: version })),
+    ).toEqual({ ok: false, error: MESSAGES.notFound });
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it('npm run recommendations prints every recommendation with its measures (json and text)', async () => {
+    const text = unique('Improve the % Good in Private Law, WAFH');
+    const recommendation = await createRecommendation(null, 'OPEN', text);
+    const nsd = await actingAs('NATIONAL_SERVICE_DIRECTOR');
+    await nsd.act(() => createMeasureAction({ recommendationId: recommendation.id, ...fields() }));
+    const run = (format: string) =>
+      spawnSync(
+        path.resolve('node_modules/.bin/tsx'),
+        ['--conditions=react-server', 'scripts/recommendations.ts', '--format', format],
+        {
+          env: { ...process.env },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+    const json = run('json');
+    expect(json.status, json.stderr).toBe(0);
+    const printed = JSON.parse(json.stdout) as { recommendations: { text: string; measures: unknown[] }[] };
+    const mine = printed.recommendations.find((item) => item.text === text);
+    expect(mine).toMatchObject({ number: '13', status: 'open', kind: 'recommendation', dueOn: '2015-05-31' });
+    expect(mine?.measures[0]).toEqual({
+      label: '% Good, Private Law WAFH',
+      filters: expect.stringMatching(/^Private Law WAFH, AREA-/) as unknown,
+      grade: 'Overall grade',
+      counted: 'Good',
+      baseline: expect.stringMatching(/^September 2013/) as unknown,
+      series: [
+        expect.objectContaining({ cases: 11, counted: 3, percent: 27, isBaseline: true }),
+        expect.objectContaining({ cases: 12, counted: 8, percent: 67, isBaseline: false }),
+      ],
+      change: {
+        from: expect.stringMatching(/^September 2013/) as unknown,
+        to: expect.stringMatching(/^November 2014/) as unknown,
+        points: 40,
+        interval95: { low: -0.9, high: 65.6 },
+        beyondChance: false,
+      },
+      target: { direction: 'at least', percent: 60, met: true },
+      sentence: expect.stringContaining('27% Good (n = 11)') as unknown,
+    });
+    const printedText = run('text');
+    expect(printedText.status, printedText.stderr).toBe(0);
+    expect(printedText.stdout).toContain(`Rec 13 (open): ${text}`);
+    expect(printedText.stdout).toContain('up 40 points (95% interval −1 to 66 points); target (≥ 60%) met');
+    expect(run('xml').status).toBe(2);
+  }, 120_000);
 });

@@ -53,6 +53,24 @@ describe('the November 2014 demo report from the seeded demo database', () => {
       overall: { counts: { good: 377, met: 148, 'not-met': 52 } },
     });
   }, 90_000);
+
+  it('reads Rec 13 of the Ofsted action plan as seed 000 §2c does: A5 WAFH 27% → 67% Good', () => {
+    const printed = spawnSync(
+      path.resolve('node_modules/.bin/tsx'),
+      ['--conditions=react-server', 'scripts/recommendations.ts', '--format', 'json'],
+      { env: { ...process.env, DATABASE_URL: demoUrl }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(printed.status, printed.stderr).toBe(0);
+    const { recommendations } = JSON.parse(printed.stdout) as {
+      recommendations: { source: string; number: string; measures: { label: string; sentence: string }[] }[];
+    };
+    const rec13 = recommendations.find(
+      (item) => item.source === 'Ofsted inspection, March 2014: action plan' && item.number === '13',
+    );
+    expect(rec13?.measures.map((measure) => measure.sentence)).toEqual([
+      'A5 Private Law WAFH: 27% Good (n = 11) in September 2013 → 67% (n = 12) in November 2014, up 40 points (95% interval −1 to 66 points); target (≥ 60%) met; could be chance variation',
+    ]);
+  }, 90_000);
 });
 
 /** A deterministic spread over two areas and three teams, sections and QA varied. */

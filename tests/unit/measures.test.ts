@@ -105,12 +105,7 @@ describe('measureSubject', () => {
       'A4 North employed staff',
     ],
     ['a section', { serviceAreaIds: ['a4'] }, 'Case planning', 'A4, Case planning'],
-    [
-      'kinds',
-      { auditKinds: ['NATIONAL_PRACTICE_QUALITY'] },
-      null,
-      'National (national practice quality audits)',
-    ],
+    ['kinds', { auditKinds: ['NATIONAL_PRACTICE_QUALITY'] }, null, 'National'],
   ])('%s', (_name, filters, sectionTitle, subject) => {
     expect(measureSubject({ ...NONE, ...filters }, { ...LOOKUP, sectionTitle })).toBe(subject);
   });

@@ -5,6 +5,7 @@ import { AuditChallenges } from '@/components/audits/audit-challenges';
 import { AuditDetails, AuditStages } from '@/components/audits/audit-details';
 import { AuditFields } from '@/components/audits/audit-fields';
 import { AuditTransitions } from '@/components/audits/audit-transitions';
+import { CommissionedSample } from '@/components/improvement/commissioned-sample';
 import { WithheldWhileBenchmarking } from '@/components/reports/withheld-while-benchmarking';
 import { ActionForm } from '@/components/ui/action-form';
 import { updateAuditAction } from '@/lib/actions/audits';
@@ -12,6 +13,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { auditFormOptions } from '@/lib/db/audit-form-options';
 import { getAudit } from '@/lib/db/audits';
 import { getAuditChallengeFigures } from '@/lib/use-cases/challenges/get-audit-challenge-figures';
+import { getCommissionedSample } from '@/lib/use-cases/improvement/get-commissioned-sample';
 import { getThresholdVersion } from '@/lib/db/thresholds';
 import {
   AUDIT_KIND_LABELS,
@@ -40,9 +42,10 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
     can(actor, 'report.view', NATIONAL) ||
     (actor.serviceAreaId !== null && can(actor, 'report.view', inArea(actor.serviceAreaId)));
   const options = canManage ? await auditFormOptions(audit.id) : null;
-  const [challenges, thresholdVersion] = await Promise.all([
+  const [challenges, thresholdVersion, commissions] = await Promise.all([
     getAuditChallengeFigures(actor, audit.id),
     getThresholdVersion(audit.thresholdVersionId),
+    getCommissionedSample(actor, audit.id),
   ]);
   const figures = challenges?.shown ? challenges.figures : null;
   const transitions = offeredTransitions(audit.status, {
@@ -77,6 +80,7 @@ export default async function AuditPage({ params }: { params: Promise<{ auditId:
         </p>
       )}
       <AuditDetails audit={audit} />
+      <CommissionedSample commissions={commissions} />
       {challenges?.shown === false && <WithheldWhileBenchmarking />}
       {figures && figures.overall.challenged > 0 && (
         <AuditChallenges
