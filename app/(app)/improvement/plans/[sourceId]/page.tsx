@@ -42,7 +42,8 @@ export default async function ImprovementPlanPage({ params }: { params: Promise<
   return (
     <article className="space-y-10">
       <p className="print:hidden">
-        <Link href="/improvement/plans">All area plans</Link>
+        <Link href="/improvement/plans">All area plans</Link> ·{' '}
+        <Link href={`/improvement/sources/${plan.id}`}>The plan in the register</Link>
       </p>
       <header className="space-y-1">
         <h1>{plan.title}: mid-year review</h1>
