@@ -55,7 +55,8 @@ export async function seedImprovementPlans(prisma: PrismaClient): Promise<{ plan
     select: { serviceAreaId: true, recommendations: { select: { id: true, number: true, measures: true } } },
   });
   const baseline = await prisma.audit.findUnique({ where: { name: BASELINE }, select: { id: true } });
-  if (!plan?.serviceAreaId || !baseline) throw new Error('demo plans: seed the register and past audits first');
+  if (!plan?.serviceAreaId || !baseline)
+    throw new Error('demo plans: seed the register and past audits first');
   const rows = A4_MEASURES.flatMap((measure) => {
     const priority = plan.recommendations.find((rec) => rec.number === measure.priority);
     if (!priority) throw new Error(`demo plans: A4's plan has no priority ${measure.priority}`);

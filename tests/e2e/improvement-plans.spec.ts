@@ -15,7 +15,8 @@ test('A4’s plan shows its outlier team; the board pack for a date downloads as
   // Seed 003: the Head of Service reviews A4's plan at mid-year.
   const head = await newPerson(browser);
   await signIn(head, 'hos.a4@example.org');
-  await head.goto('/improvement/plans');
+  await head.goto('/improvement');
+  await head.getByRole('link', { name: 'Area improvement plans' }).click();
   await expect(head.getByRole('heading', { level: 1, name: 'Area improvement plans' })).toBeVisible();
   await head.getByRole('link', { name: 'A4 improvement plan 2014/15' }).click();
   await expect(

@@ -60,6 +60,7 @@ export default async function ImprovementRegisterPage({
       </div>
       <nav aria-label="The improvement loop" className="flex flex-wrap gap-x-6 gap-y-2">
         <Link href="/improvement/reviews">Progress reviews</Link>
+        <Link href="/improvement/plans">Area improvement plans</Link>
         {can(actor, 'dashboard.area', actor.serviceAreaId ? inArea(actor.serviceAreaId) : NATIONAL) && (
           <Link href="/improvement/inspections">Inspection judgements</Link>
         )}

@@ -57,7 +57,7 @@ export default async function ImprovementPlanPage({ params }: { params: Promise<
         </p>
       </header>
 
-      <div className="grid gap-8 xl:grid-cols-3">
+      <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="measures" className="space-y-4">
           <h2 id="measures">Priorities and their measures</h2>
           {plan.priorities.length === 0 && <p>This plan has no priorities yet.</p>}
@@ -81,16 +81,6 @@ export default async function ImprovementPlanPage({ params }: { params: Promise<
           ))}
         </section>
 
-        <section aria-labelledby="actions-heading" className="space-y-3">
-          <h2 id="actions-heading">Actions</h2>
-          <p>
-            {overdue.length === 0
-              ? 'No action is overdue.'
-              : `${overdue.length} action${overdue.length === 1 ? ' is' : 's are'} overdue on ${formatDate(plan.asOf)}.`}
-          </p>
-          {actions.rows.length === 0 ? <p>No actions yet.</p> : <ReportTableView table={actions} />}
-        </section>
-
         <section aria-labelledby="latest-audit" className="space-y-3">
           <h2 id="latest-audit">Latest audit</h2>
           {withheld ? (
@@ -108,6 +98,15 @@ export default async function ImprovementPlanPage({ params }: { params: Promise<
           ) : (
             <p>No published audit has graded cases in {plan.areaCode} yet.</p>
           )}
+        </section>
+        <section aria-labelledby="actions-heading" className="space-y-3 lg:col-span-2">
+          <h2 id="actions-heading">Actions</h2>
+          <p>
+            {overdue.length === 0
+              ? 'No action is overdue.'
+              : `${overdue.length} action${overdue.length === 1 ? ' is' : 's are'} overdue on ${formatDate(plan.asOf)}.`}
+          </p>
+          {actions.rows.length === 0 ? <p>No actions yet.</p> : <ReportTableView table={actions} />}
         </section>
       </div>
 

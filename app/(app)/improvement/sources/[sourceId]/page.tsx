@@ -55,6 +55,13 @@ export default async function SourcePage({ params }: { params: Promise<{ sourceI
         <Link href="/improvement">Back to the improvement register</Link>
       </p>
       <h1>{source.title}</h1>
+      {source.kind === 'AREA_IMPROVEMENT_PLAN' && (
+        <p>
+          <Link href={`/improvement/plans/${source.id}`}>
+            Mid-year review: measures, actions and outlier teams
+          </Link>
+        </p>
+      )}
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">Details</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
