@@ -96,6 +96,28 @@ const publicRoute = (entry: string, file: string, runIn: 'integration' | 'e2e'):
   ],
 });
 
+/**
+ * The improvement register: a source's area (none: national) is the scope of
+ * everything under it. An area's leaders manage their own area's plan, never a
+ * national source (which they read) nor another area's.
+ */
+const NATIONAL_SOURCE = 'acting on a national source';
+const register = (entry: string) =>
+  withRows(
+    areaScoped(entry, 'lib/actions/improvement-register.ts', {
+      ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+      national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+    }),
+    (['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'] as const).map((role): MatrixRow => ({
+      role,
+      scope: 'own area',
+      expected: 'refused',
+      actorIs: NATIONAL_SOURCE,
+    })),
+  );
+/** A Service Manager grading a local audit's case of a team they manage. */
+export const SM_OF_THE_TEAM = 'the Service Manager of the case’s team';
+
 export const ACCESS_MATRIX: MatrixEntry[] = [
   adminOnly('createUserAction', 'lib/actions/admin-users.ts'),
   adminOnly('updateUserAction', 'lib/actions/admin-users.ts'),
@@ -127,12 +149,17 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     'IMPROVEMENT_ASSISTANT',
     'NATIONAL_SERVICE_DIRECTOR',
   ]),
-  // Grading: only the auditor the case is assigned to.
-  onlyFor('submitCaseAuditAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER']),
-  onlyFor(
-    'PUT /api/case-audits/[sampledCaseId]/draft',
-    'app/api/case-audits/[sampledCaseId]/draft/route.ts',
-    ['IMPROVEMENT_MANAGER'],
+  // Grading: only the auditor the case is assigned to (a Service Manager: a local audit's case of their own team).
+  withRows(onlyFor('submitCaseAuditAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER']), [
+    { role: 'SERVICE_MANAGER', scope: 'own area', expected: 'allowed', actorIs: SM_OF_THE_TEAM },
+  ]),
+  withRows(
+    onlyFor(
+      'PUT /api/case-audits/[sampledCaseId]/draft',
+      'app/api/case-audits/[sampledCaseId]/draft/route.ts',
+      ['IMPROVEMENT_MANAGER'],
+    ),
+    [{ role: 'SERVICE_MANAGER', scope: 'own area', expected: 'allowed', actorIs: SM_OF_THE_TEAM }],
   ),
   onlyFor('raiseConcernAction', 'lib/actions/grading.ts', ['IMPROVEMENT_MANAGER', 'SENIOR_SERVICE_MANAGER']),
   areaScoped('acknowledgeConcernAction', 'lib/actions/grading.ts', {
@@ -173,6 +200,12 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
     national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
   }),
+  // The QA overview (seed 003): the national roles read the nation's or any area's; an area's Head of
+  // Service, Assistant Director and Head of Practice their own.
+  areaScoped('GET /(app)/local/qa-overview/export', 'app/(app)/local/qa-overview/export/route.ts', {
+    ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR', 'HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
+  }),
   // Benchmarking: the audit lead draws and moderates; the assigned benchmarker (SSM or Head of Service)
   // grades blind; the calibration figures are for the audit lead and the directors.
   onlyFor('drawBenchmarksAction', 'lib/actions/benchmarks.ts', ['SENIOR_SERVICE_MANAGER']),
@@ -202,15 +235,109 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       refusal: MODERATOR_IS_AUDITOR,
     },
   ]),
+  // Moderation of local audits (issue 17): a Head of Practice draws (a Senior Service Manager for any
+  // area), grades blind and agrees in their own area only, and grades only the moderations given to them.
+  areaScoped('drawModerationsAction', 'lib/actions/local-moderation.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  withRows(
+    areaScoped('submitModerationAction', 'lib/actions/local-moderation.ts', {
+      ownArea: ['HEAD_OF_PRACTICE'],
+      national: [],
+    }),
+    [{ role: 'HEAD_OF_PRACTICE', scope: 'own area', expected: 'refused', actorIs: 'not its moderator' }],
+  ),
+  withRows(
+    areaScoped(
+      'PUT /api/local-moderations/[moderationId]/draft',
+      'app/api/local-moderations/[moderationId]/draft/route.ts',
+      { ownArea: ['HEAD_OF_PRACTICE'], national: [] },
+    ),
+    [{ role: 'HEAD_OF_PRACTICE', scope: 'own area', expected: 'refused', actorIs: 'not its moderator' }],
+  ),
+  areaScoped('agreeModerationAction', 'lib/actions/local-moderation.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: [],
+  }),
   onlyFor(
     'GET /(app)/audits/[auditId]/calibration/export',
     'app/(app)/audits/[auditId]/calibration/export/route.ts',
     ['SENIOR_SERVICE_MANAGER', 'NATIONAL_SERVICE_DIRECTOR', 'DIRECTOR'],
   ),
   onlyFor('saveReportNarrativeAction', 'lib/actions/reports.ts', ['SENIOR_SERVICE_MANAGER']),
+  // The board pack (issue 16 §8): for the board's readers and the national leads.
+  onlyFor(
+    'GET /(app)/improvement/board-pack/export/pdf',
+    'app/(app)/improvement/board-pack/export/pdf/route.ts',
+    ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'],
+  ),
+  onlyFor(
+    'GET /(app)/improvement/board-pack/export/xlsx',
+    'app/(app)/improvement/board-pack/export/xlsx/route.ts',
+    ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'],
+  ),
   auditLeadership('importResultsAction', 'lib/actions/reports.ts'),
+  // Issue 16: inspection judgements of an area are recorded nationally.
+  areaScoped('recordInspectionJudgementAction', 'lib/actions/improvement-inspections.ts', {
+    ownArea: [],
+    national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+  }),
+  // Progress reviews (issue 16 §4): recorded on the source's scope (its area, or national); read, and
+  // downloaded, by whoever may read its recommendations (Heads of Service read national ones too).
+  ...(['createProgressReviewAction', 'recordJudgementAction'] as const).map((entry) =>
+    withRows(
+      areaScoped(entry, 'lib/actions/improvement-reviews.ts', {
+        ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+        national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER'],
+      }),
+      [{ role: 'HEAD_OF_SERVICE', scope: 'own area', expected: 'refused', actorIs: 'on a national source' }],
+    ),
+  ),
+  ...(['pdf', 'xlsx'] as const).map((format) =>
+    withRows(
+      areaScoped(
+        `GET /(app)/improvement/reviews/[reviewId]/export/${format}`,
+        `app/(app)/improvement/reviews/[reviewId]/export/${format}/route.ts`,
+        {
+          ownArea: ['HEAD_OF_SERVICE', 'ASSISTANT_DIRECTOR'],
+          national: ['NATIONAL_SERVICE_DIRECTOR', 'SENIOR_SERVICE_MANAGER', 'DIRECTOR'],
+        },
+      ),
+      [{ role: 'HEAD_OF_SERVICE', scope: 'own area', expected: 'allowed', actorIs: 'on a national source' }],
+    ),
+  ),
+  // Practice observations: a Service Manager of the practitioner's team, or the area's Head of
+  // Practice, records one; only its observer corrects it.
+  withRows(
+    areaScoped('recordObservationAction', 'lib/actions/local-observations.ts', {
+      ownArea: ['SERVICE_MANAGER', 'HEAD_OF_PRACTICE'],
+      national: [],
+    }),
+    [{ role: 'SERVICE_MANAGER', scope: 'own area', expected: 'refused', actorIs: "another team's manager" }],
+  ),
+  withRows(
+    areaScoped('amendObservationAction', 'lib/actions/local-observations.ts', {
+      ownArea: ['SERVICE_MANAGER', 'HEAD_OF_PRACTICE'],
+      national: [],
+    }),
+    [{ role: 'HEAD_OF_PRACTICE', scope: 'own area', expected: 'refused', actorIs: 'not the observer' }],
+  ),
   // The access log holds emails and addresses: its download is for Admin alone.
   adminOnly('GET /(app)/admin/access-log/export', 'app/(app)/admin/access-log/export/route.ts'),
+  register('createSourceAction'),
+  register('updateSourceAction'),
+  register('createRecommendationAction'),
+  register('updateRecommendationAction'),
+  register('setRecommendationStatusAction'),
+  register('createImprovementActionAction'),
+  register('updateImprovementActionAction'),
+  register('changeImprovementActionStatusAction'),
+  register('recordImprovementActionUpdateAction'),
+  onlyFor('importRecommendationsAction', 'lib/actions/improvement-register.ts', [
+    'NATIONAL_SERVICE_DIRECTOR',
+    'SENIOR_SERVICE_MANAGER',
+  ]),
   // Measures on a recommendation: managed where its source is (an area's leaders in their own area,
   // the national leads anywhere); a thematic audit to test one is commissioned nationally.
   ...['createMeasureAction', 'updateMeasureAction', 'deleteMeasureAction'].map((entry) =>
@@ -223,6 +350,21 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     'NATIONAL_SERVICE_DIRECTOR',
     'SENIOR_SERVICE_MANAGER',
   ]),
+  // Local programmes (issue 17): set up and drawn by the area's Head of Practice or, anywhere, the
+  // Senior Service Manager; a Service Manager picks their own team's case (the domain checks the team).
+  adminOnly('setTeamServiceManagerAction', 'lib/actions/admin-team-managers.ts'),
+  areaScoped('createLocalProgrammeAction', 'lib/actions/local-programmes.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  areaScoped('drawLocalMonthAction', 'lib/actions/local-programmes.ts', {
+    ownArea: ['HEAD_OF_PRACTICE'],
+    national: ['SENIOR_SERVICE_MANAGER'],
+  }),
+  areaScoped('pickLocalCaseAction', 'lib/actions/local-programmes.ts', {
+    ownArea: ['SERVICE_MANAGER'],
+    national: [],
+  }),
   publicRoute('GET /api/health', 'app/api/health/route.ts', 'integration'),
   // next-auth's own endpoints (CSRF, sign-in, sign-out) are public by design
   // and need an HTTP request: the e2e sign-in journeys exercise them.

@@ -1,13 +1,17 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { findAuditsAwaitingCaseIndex } from '@/lib/use-cases/home/find-audits-awaiting-case-index';
 import { findChallengesWaitingFor } from '@/lib/use-cases/home/find-challenges-waiting-for';
 import { findCommissionedAudits } from '@/lib/use-cases/home/find-commissioned-audits';
 import { findLedAudits } from '@/lib/use-cases/home/find-led-audits';
+import { findModerationsToDo } from '@/lib/use-cases/home/find-moderations-to-do';
 import { findPublishedHeadlines } from '@/lib/use-cases/home/find-published-headlines';
+import { findOverdueImprovementWork } from '@/lib/use-cases/improvement/find-overdue-improvement-work';
 import type { Actor } from '@/lib/domain/actor';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS } from '@/lib/domain/audits';
 import type { GroupShare } from '@/lib/domain/dashboard';
 import { nextStepForLead, WAITING_LISTS, type NextStep } from '@/lib/domain/home';
+import { MODERATION_STATUS_LABELS } from '@/lib/domain/local-moderation';
 
 // The role homes' lists: each reads what waits for the person from the
 // database and prints its empty sentence only when there is nothing.
@@ -250,6 +254,68 @@ export async function PublishedAudits({ actor }: { actor: Actor }) {
           ))}
         </tbody>
       </table>
+    </HomeList>
+  );
+}
+
+/** Overdue improvement actions and recommendations: the NSD's, and an area lead's own area's. */
+export async function OverdueImprovementWork({ actor }: { actor: Actor }) {
+  const items = await findOverdueImprovementWork(actor, new Date());
+  return (
+    <HomeList
+      id="overdue-improvement"
+      title="Overdue improvement work"
+      count={items.length}
+      empty="No improvement actions or recommendations are overdue."
+    >
+      <DataTable
+        caption="Overdue improvement actions and recommendations"
+        captionStyle="hidden"
+        rows={items}
+        rowKey={(item) => `${item.subjectType}:${item.subjectId}`}
+        columns={[
+          {
+            header: 'What',
+            isRowHeader: true,
+            cell: (item) => (
+              <Link href={`/improvement/recommendations/${item.recommendationId}`}>
+                {item.subjectType === 'action' ? 'Action: ' : 'Recommendation: '}
+                {item.description}
+              </Link>
+            ),
+          },
+          { header: 'From', cell: (item) => `${item.sourceTitle}, ${item.recommendationNumber}` },
+          { header: 'Owner', cell: (item) => item.ownerName },
+          { header: 'Due', cell: (item) => londonDate(`${item.dueOn}T12:00:00Z`) },
+        ]}
+      />
+    </HomeList>
+  );
+}
+
+/** A Head of Practice's moderations to do: blind gradings to submit, then agreements to record. */
+export async function ModerationsToDo({ actor }: { actor: Actor }) {
+  const moderations = await findModerationsToDo(actor);
+  return (
+    <HomeList
+      id="moderations-to-do"
+      title="Moderations to do"
+      count={moderations.length}
+      empty={emptySentence('HEAD_OF_PRACTICE', 'Moderations to do')}
+    >
+      <ul className="mt-2 space-y-1">
+        {moderations.map((moderation) => (
+          <li key={moderation.id}>
+            <Link href={`/local/moderation/${moderation.id}`}>Case {moderation.caseReference}</Link> —{' '}
+            {MODERATION_STATUS_LABELS[moderation.status] ?? moderation.status}
+            {moderation.teamName ? `, ${moderation.teamName}` : ''}
+            {moderation.month ? `, ${moderation.month}` : ''}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <Link href="/local/moderation">All your moderations</Link>
+      </p>
     </HomeList>
   );
 }

@@ -15,8 +15,11 @@ import {
   ChallengesWaiting,
   CommissionedAudits,
   LeadAudits,
+  OverdueImprovementWork,
+  ModerationsToDo,
   PublishedAudits,
 } from './home-sections';
+import { LocalAuditsThisMonth } from './home-local-audits';
 
 export const metadata: Metadata = { title: 'Home' };
 export const dynamic = 'force-dynamic';
@@ -54,10 +57,16 @@ export default async function HomePage() {
             <>
               <ChallengesWaiting actor={actor} />
               <CommissionedAudits actor={actor} />
+              <OverdueImprovementWork actor={actor} />
             </>
+          )}
+          {(actor.role === 'HEAD_OF_SERVICE' || actor.role === 'ASSISTANT_DIRECTOR') && (
+            <OverdueImprovementWork actor={actor} />
           )}
           {actor.role === 'IMPROVEMENT_ASSISTANT' && <AuditsAwaitingIndex actor={actor} />}
           {actor.role === 'DIRECTOR' && <PublishedAudits actor={actor} />}
+          {actor.role === 'SERVICE_MANAGER' && actor.serviceAreaId && <LocalAuditsThisMonth actor={actor} />}
+          {actor.role === 'HEAD_OF_PRACTICE' && <ModerationsToDo actor={actor} />}
           {REVIEWER_ROLES.includes(actor.role) && <ReviewerHome actor={actor} />}
         </>
       )}

@@ -7,11 +7,13 @@ import type { RubricContent } from '@/lib/domain/rubric';
 export function CheckAnswersStep({
   content,
   answers,
+  isLocalForm = false,
   headingRef,
   onChange,
 }: {
   content: RubricContent;
   answers: GradingAnswers;
+  isLocalForm?: boolean;
   headingRef: RefObject<HTMLHeadingElement | null>;
   /** Back to the form, focus on this field. */
   onChange: (field: string) => void;
@@ -27,7 +29,7 @@ export function CheckAnswersStep({
           Change anything that is not right, then submit.
         </p>
       </div>
-      {answersToCheck(content, answers).map((group) => (
+      {answersToCheck(content, answers, { isLocalForm }).map((group) => (
         <div key={group.title}>
           <h3 className="text-lg font-semibold">{group.title}</h3>
           <dl className="mt-2 divide-y divide-slate-200 border-y border-slate-200">

@@ -8,6 +8,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { ChildrenSeenFields, NoteFields, QualityAssuranceFields } from './case-fields';
 import { CheckAnswersStep } from './check-answers-step';
 import { ConflictPanel } from './conflict-panel';
+import { LocalQualityAssuranceFields } from './local-qa-fields';
 import { fieldProblems } from './field-problems';
 import { OverallGradeFields, SectionFields } from './rubric-fields';
 import { SaveStatus } from './save-status';
@@ -20,14 +21,16 @@ type SubmitResult =
 export function GradingForm(props: {
   /** The signed-in person: the copy kept on this device is theirs alone (their own id is no secret to them). */
   userId: string;
-  /** The record being graded: a sampled case (its auditor) or a benchmark (blind second grading). */
+  /** The record being graded: a sampled case (its auditor), a benchmark or a moderation (blind second gradings). */
   recordId: string;
-  submitKey: 'sampledCaseId' | 'benchmarkId';
+  submitKey: 'sampledCaseId' | 'benchmarkId' | 'moderationId';
   draftUrl: string;
   /** Where Submit leads; `&review=1` is added when the grade went to area review. */
   doneHref: string;
   content: RubricContent;
   isEitWorkToFirstHearing: boolean;
+  /** A local quality-and-impact or performance-board audit: the local form's indicators. */
+  isLocalForm?: boolean;
   initialAnswers: GradingAnswers;
   initialVersion: number;
   initialSavedAt: string | null;
@@ -67,6 +70,7 @@ export function GradingForm(props: {
     setSubmitError(null);
     const found = completenessProblems(content, answers, {
       isEitWorkToFirstHearing: props.isEitWorkToFirstHearing,
+      isLocalForm: props.isLocalForm === true,
     });
     setProblems(found);
     if (found.length > 0) setFailures((count) => count + 1);
@@ -156,6 +160,7 @@ export function GradingForm(props: {
         <CheckAnswersStep
           content={content}
           answers={answers}
+          isLocalForm={props.isLocalForm === true}
           headingRef={checkRef}
           onChange={(field) => {
             changeField.current = field;
@@ -170,7 +175,11 @@ export function GradingForm(props: {
           <NoteFields kind="strengths" {...fields} />
           <NoteFields kind="learningPoints" {...fields} />
           <ChildrenSeenFields isEitWorkToFirstHearing={props.isEitWorkToFirstHearing} {...fields} />
-          <QualityAssuranceFields {...fields} />
+          {props.isLocalForm ? (
+            <LocalQualityAssuranceFields {...fields} />
+          ) : (
+            <QualityAssuranceFields {...fields} />
+          )}
           <OverallGradeFields {...fields} />
         </>
       )}

@@ -108,8 +108,11 @@ export function ResultsImport({
           One graded case per row: case_ref, service_area, practitioner_ref, employment (Employed or Agency),
           law_type (Public Law, Private Law WAFH or Private Law WTFH), overall_grade, children_seen (Seen, Not
           seen - reason recorded, Not seen - no reason recorded, Unclear or Not applicable). Optional: team,
-          performance_band, eit, and one column per section key with that section’s grade. Other columns are
-          ignored.
+          performance_band, eit, and one column per section key with that section’s grade. For past local
+          audits, also optional: kind (Local quality and impact, National practice quality or Performance
+          board; one kind per file), auditor (a user’s email), date (audited on, yyyy-mm-dd), and yes, no or
+          blank for collaborative, family_feedback, oversight_expected, oversight_recorded,
+          supervision_recorded and supervision_impact. Other columns are ignored.
         </p>
         <input
           id="results-file"

@@ -4,17 +4,29 @@ import { db } from './client';
 import type { Actor } from '@/lib/domain/actor';
 import { isWithheldWhileBenchmarking, UNSUBMITTED_BENCHMARK_STATUSES } from '@/lib/domain/benchmarking';
 import { WithheldWhileBenchmarkingError } from '@/lib/domain/errors';
+import { UNSUBMITTED_MODERATION_STATUSES } from '@/lib/domain/local-moderation';
 
 /**
- * Blind second grading: a benchmarker must not see a case's grades until they
- * have submitted their own. Every query that returns one case's grades to a
- * person adds this condition.
+ * Blind second grading: a benchmarker, or a Head of Practice moderating a
+ * local audit, must not see a case's grades until they have submitted their
+ * own. Every query that returns one case's grades to a person adds this condition.
  */
 export function notBlindTo(userId: string): Prisma.CaseAuditWhereInput {
   return {
-    NOT: {
-      benchmark: { is: { benchmarkerId: userId, status: { in: [...UNSUBMITTED_BENCHMARK_STATUSES] } } },
-    },
+    AND: [
+      {
+        NOT: {
+          benchmark: { is: { benchmarkerId: userId, status: { in: [...UNSUBMITTED_BENCHMARK_STATUSES] } } },
+        },
+      },
+      {
+        NOT: {
+          localModeration: {
+            is: { moderatorId: userId, status: { in: [...UNSUBMITTED_MODERATION_STATUSES] } },
+          },
+        },
+      },
+    ],
   };
 }
 

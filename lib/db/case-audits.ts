@@ -3,7 +3,7 @@ import { isoDay } from '@/lib/domain/dates';
 import { notBlindTo } from './blind';
 import { db, type Tx } from './client';
 import { applyGrades } from './grade-writer';
-import type { AuditStatus, LawType } from '@/lib/domain/audits';
+import type { AuditKind, AuditStatus, LawType } from '@/lib/domain/audits';
 import { DRAFT_HANDED_OVER_REASON } from '@/lib/domain/case-audit-rules';
 import { emptyAnswers, normaliseAnswers, type GradingAnswers } from '@/lib/domain/grading';
 import type { RubricContent } from '@/lib/domain/rubric';
@@ -19,8 +19,12 @@ export type GradingCase = {
   auditId: string;
   auditName: string;
   auditStatus: AuditStatus;
+  /** Local quality-and-impact and performance-board audits are graded on the local form. */
+  auditKind: AuditKind;
   serviceAreaId: string;
   areaCode: string;
+  /** The Service Manager of the case's team: a local audit's case is theirs to grade. */
+  teamServiceManagerId: string | null;
   assignedToId: string | null;
   caseReference: string;
   lawType: LawType;
@@ -52,7 +56,13 @@ export async function loadGradingCase(
       assignedToId: true,
       serviceAreaId: true,
       audit: {
-        select: { id: true, name: true, status: true, thresholdVersion: { select: { content: true } } },
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          kind: true,
+          thresholdVersion: { select: { content: true } },
+        },
       },
       caseFile: {
         select: {
@@ -60,8 +70,8 @@ export async function loadGradingCase(
           lawType: true,
           isEit: true,
           serviceArea: { select: { code: true } },
-          team: { select: { name: true } },
-          practitioner: { select: { name: true } },
+          team: { select: { name: true, serviceManagerId: true } },
+          practitioner: { select: { name: true, team: { select: { serviceManagerId: true } } } },
           documents: {
             select: { documentType: true, filedOn: true },
             orderBy: { filedOn: 'desc' },
@@ -90,7 +100,12 @@ export async function loadGradingCase(
     auditId: row.audit.id,
     auditName: row.audit.name,
     auditStatus: row.audit.status,
+    auditKind: row.audit.kind,
     serviceAreaId: row.serviceAreaId,
+    teamServiceManagerId:
+      (row.caseFile.team
+        ? row.caseFile.team.serviceManagerId
+        : row.caseFile.practitioner.team.serviceManagerId) ?? null,
     areaCode: row.caseFile.serviceArea.code,
     assignedToId: row.assignedToId,
     caseReference: row.caseFile.reference,

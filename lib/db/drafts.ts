@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from './client';
-import type { AuditStatus } from '@/lib/domain/audits';
+import type { AuditKind, AuditStatus } from '@/lib/domain/audits';
 import type { GradingAnswers } from '@/lib/domain/grading';
 
 // An auditor's working answers, saved every few seconds by the grading form
@@ -13,22 +13,37 @@ export type DraftTarget = {
   status: 'SELECTED' | 'RESERVE' | 'REPLACED';
   assignedToId: string | null;
   serviceAreaId: string;
-  audit: { id: string; status: AuditStatus; thresholdVersionId: string };
+  audit: { id: string; status: AuditStatus; kind: AuditKind; thresholdVersionId: string };
+  /** The Service Manager of the case's team: a local audit's case is theirs to grade. */
+  teamServiceManagerId: string | null;
   caseAudit: { id: string; status: 'IN_PROGRESS' | 'SUBMITTED' | 'RETURNED' } | null;
 };
 
 /** The lightest read that proves the case is this auditor's and open. */
 export async function loadDraftTarget(sampledCaseId: string): Promise<DraftTarget | null> {
-  return db().sampledCase.findUnique({
+  const row = await db().sampledCase.findUnique({
     where: { id: sampledCaseId },
     select: {
       status: true,
       assignedToId: true,
       serviceAreaId: true,
-      audit: { select: { id: true, status: true, thresholdVersionId: true } },
+      audit: { select: { id: true, status: true, kind: true, thresholdVersionId: true } },
       caseAudit: { select: { id: true, status: true } },
+      caseFile: {
+        select: {
+          team: { select: { serviceManagerId: true } },
+          practitioner: { select: { team: { select: { serviceManagerId: true } } } },
+        },
+      },
     },
   });
+  if (!row) return null;
+  const { caseFile, ...target } = row;
+  return {
+    ...target,
+    teamServiceManagerId:
+      (caseFile.team ? caseFile.team.serviceManagerId : caseFile.practitioner.team.serviceManagerId) ?? null,
+  };
 }
 
 /** The first save of a case's draft, at version 1; false when another tab created it first. */

@@ -6,6 +6,7 @@
 // writes its past audits through it too.
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { GradingAnswers } from '@/lib/domain/grading';
+import { qaColumns } from '@/lib/domain/local-indicators';
 import { StaleVersionError } from '../domain/errors';
 
 type Writer = Pick<PrismaClient, '$executeRaw' | '$queryRaw'>;
@@ -61,7 +62,21 @@ export type ImportedGrade = {
   answers: GradingAnswers;
   overallGrade: string;
   childrenSeen: string;
+  /** Who graded it and when, as it was then; without them, the importer at `now`. */
+  auditorId?: string;
+  submittedAt?: Date;
+  /** Seed 003's indicators as recorded; without them, the four the answers hold (answers.qa). */
+  qa?: ImportedQa;
   history: Omit<HistoryEntry, 'changes' | 'submissionId'>;
+};
+
+export type ImportedQa = {
+  collaborative: boolean | null;
+  familyFeedback: boolean | null;
+  managementOversightExpected: boolean | null;
+  managementOversight: boolean | null;
+  supervision: boolean | null;
+  supervisionImpact: boolean | null;
 };
 
 export type GradeWrite = CaseAuditChange | CaseAuditNote | ImportedGrade;
@@ -69,6 +84,10 @@ export type GradeWrite = CaseAuditChange | CaseAuditNote | ImportedGrade;
 export type WrittenGrade = { caseAuditId: string; version: number };
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/** One QA column's values for a batch of changes: null where a change sets no answers (kept as it was). */
+const qaOf = (changes: CaseAuditChange[], column: keyof ReturnType<typeof qaColumns>) =>
+  changes.map((c) => (c.answers ? qaColumns(c.answers)[column] : null));
 
 export async function applyGrades(
   tx: Writer,
@@ -109,12 +128,29 @@ async function writeChanges(
         ${changes.map((c) => c.history.event)}::text[],
         ${changes.map((c) => c.history.reason)}::text[],
         ${changes.map((c) => json(c.history.changes))}::jsonb[],
-        ${changes.map((c) => c.history.submissionId ?? null)}::text[]
+        ${changes.map((c) => c.history.submissionId ?? null)}::text[],
+        ${qaOf(changes, 'collaborative')}::boolean[],
+        ${qaOf(changes, 'familyFeedback')}::boolean[],
+        ${qaOf(changes, 'managementOversightExpected')}::boolean[],
+        ${qaOf(changes, 'managementOversight')}::boolean[],
+        ${qaOf(changes, 'supervision')}::boolean[],
+        ${qaOf(changes, 'supervisionImpact')}::boolean[]
       ) AS t(id, expected_version, answers, sets_overall, overall_grade, sets_children, children_seen, auditor_id,
-             submits, moves_version, event, reason, changes, submission_id)
+             submits, moves_version, event, reason, changes, submission_id,
+             qa_collaborative, qa_family_feedback, qa_management_oversight_expected, qa_management_oversight,
+             qa_supervision, qa_supervision_impact)
     ), updated AS (
       UPDATE case_audit ca SET
         answers = coalesce(i.answers, ca.answers),
+        -- The indicators follow the answers they come from (seed 003's QA overview counts these columns).
+        qa_collaborative = CASE WHEN i.answers IS NULL THEN ca.qa_collaborative ELSE i.qa_collaborative END,
+        qa_family_feedback = CASE WHEN i.answers IS NULL THEN ca.qa_family_feedback ELSE i.qa_family_feedback END,
+        qa_management_oversight_expected = CASE WHEN i.answers IS NULL THEN ca.qa_management_oversight_expected
+                                                ELSE i.qa_management_oversight_expected END,
+        qa_management_oversight = CASE WHEN i.answers IS NULL THEN ca.qa_management_oversight
+                                       ELSE i.qa_management_oversight END,
+        qa_supervision = CASE WHEN i.answers IS NULL THEN ca.qa_supervision ELSE i.qa_supervision END,
+        qa_supervision_impact = CASE WHEN i.answers IS NULL THEN ca.qa_supervision_impact ELSE i.qa_supervision_impact END,
         overall_grade = CASE WHEN i.sets_overall THEN i.overall_grade ELSE ca.overall_grade END,
         children_seen = CASE WHEN i.sets_children THEN i.children_seen ELSE ca.children_seen END,
         auditor_id = coalesce(i.auditor_id, ca.auditor_id),
@@ -182,16 +218,35 @@ async function writeImports(
         ${imports.map((r) => r.overallGrade)}::text[],
         ${imports.map((r) => r.childrenSeen)}::text[],
         ${imports.map((r) => r.history.event)}::text[],
-        ${imports.map((r) => r.history.reason)}::text[]
+        ${imports.map((r) => r.history.reason)}::text[],
+        ${imports.map((r) => r.auditorId ?? actorId)}::text[],
+        ${imports.map((r) => r.submittedAt ?? now)}::timestamptz[],
+        ${imports.map((r) => r.qa !== undefined)}::boolean[],
+        ${imports.map((r) => r.qa?.collaborative ?? null)}::boolean[],
+        ${imports.map((r) => r.qa?.familyFeedback ?? null)}::boolean[],
+        ${imports.map((r) => r.qa?.managementOversightExpected ?? null)}::boolean[],
+        ${imports.map((r) => r.qa?.managementOversight ?? null)}::boolean[],
+        ${imports.map((r) => r.qa?.supervision ?? null)}::boolean[],
+        ${imports.map((r) => r.qa?.supervisionImpact ?? null)}::boolean[]
       ) AS t(sampled_case_id, audit_id, service_area_id, threshold_version_id, practitioner_id, team_id, law_type,
-             is_eit, employment, answers, overall_grade, children_seen, event, reason)
+             is_eit, employment, answers, overall_grade, children_seen, event, reason, auditor_id, submitted_at,
+             has_qa, qa_collaborative, qa_family_feedback, qa_management_oversight_expected, qa_management_oversight,
+             qa_supervision, qa_supervision_impact)
     ), audited AS (
       INSERT INTO case_audit (id, sampled_case_id, audit_id, service_area_id, auditor_id, threshold_version_id, status,
                               answers, overall_grade, children_seen, submitted_at, version, updated_at,
-                              practitioner_id, team_id, law_type, is_eit, employment)
-      SELECT gen_random_uuid()::text, i.sampled_case_id, i.audit_id, i.service_area_id, ${actorId}, i.threshold_version_id,
-             'SUBMITTED', i.answers, i.overall_grade, i.children_seen, ${now}, 1, ${now},
-             i.practitioner_id, coalesce(i.team_id, p.team_id), i.law_type::law_type, i.is_eit, i.employment::employment
+                              practitioner_id, team_id, law_type, is_eit, employment,
+                              qa_collaborative, qa_family_feedback, qa_management_oversight_expected,
+                              qa_management_oversight, qa_supervision, qa_supervision_impact)
+      SELECT gen_random_uuid()::text, i.sampled_case_id, i.audit_id, i.service_area_id, i.auditor_id, i.threshold_version_id,
+             'SUBMITTED', i.answers, i.overall_grade, i.children_seen, i.submitted_at, 1, i.submitted_at,
+             i.practitioner_id, coalesce(i.team_id, p.team_id), i.law_type::law_type, i.is_eit, i.employment::employment,
+             CASE WHEN i.has_qa THEN i.qa_collaborative ELSE (i.answers->'qa'->>'collaborative')::boolean END,
+             CASE WHEN i.has_qa THEN i.qa_family_feedback ELSE (i.answers->'qa'->>'familyFeedback')::boolean END,
+             i.qa_management_oversight_expected,
+             CASE WHEN i.has_qa THEN i.qa_management_oversight ELSE (i.answers->'qa'->>'managementOversight')::boolean END,
+             CASE WHEN i.has_qa THEN i.qa_supervision ELSE (i.answers->'qa'->>'supervision')::boolean END,
+             i.qa_supervision_impact
       FROM incoming i JOIN practitioner p ON p.id = i.practitioner_id
       RETURNING id, sampled_case_id, overall_grade, version
     )

@@ -123,12 +123,21 @@ export type PractitionerFields = {
 
 export async function organisationLookup(): Promise<OrganisationLookup> {
   const [teams, users] = await Promise.all([
-    db().team.findMany({ select: { id: true, name: true, serviceArea: { select: { code: true } } } }),
+    db().team.findMany({
+      select: {
+        id: true,
+        name: true,
+        serviceArea: { select: { code: true } },
+        serviceManager: { select: { id: true, name: true } },
+      },
+    }),
     db().user.findMany({ where: { isActive: true }, select: { id: true, email: true } }),
   ]);
   const areaCodes = new Set<string>();
   const teamIdByAreaAndName = new Map<string, string>();
+  const teamServiceManager = new Map<string, { id: string; name: string }>();
   for (const team of teams) {
+    if (team.serviceManager) teamServiceManager.set(team.id, team.serviceManager);
     areaCodes.add(team.serviceArea.code.toLowerCase());
     teamIdByAreaAndName.set(teamKey(team.serviceArea.code, team.name), team.id);
   }
@@ -139,5 +148,6 @@ export async function organisationLookup(): Promise<OrganisationLookup> {
     areaCodes,
     teamIdByAreaAndName,
     userIdByEmail: new Map(users.map((user) => [user.email.toLowerCase(), user.id])),
+    teamServiceManager,
   };
 }

@@ -3,7 +3,7 @@
 // runs outside Next) writes its audits exactly as an import does.
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { GradingAnswers } from '@/lib/domain/grading';
-import { applyGrades } from './grade-writer';
+import { applyGrades, type ImportedQa } from './grade-writer';
 
 type Writer = Pick<PrismaClient, '$executeRaw' | '$queryRaw'>;
 
@@ -18,6 +18,11 @@ export type PastResult = {
   overallGrade: string;
   childrenSeen: string;
   answers: GradingAnswers;
+  /** Who graded it and when, as it was then (a past local audit); without them, the importer, now. */
+  auditorId?: string | null;
+  submittedAt?: Date | null;
+  /** The indicators as recorded; without them, the four the answers hold. */
+  qa?: ImportedQa;
 };
 
 export type NewPractitioner = {
@@ -122,6 +127,9 @@ export async function writePastResults(
       answers: result.answers,
       overallGrade: result.overallGrade,
       childrenSeen: result.childrenSeen,
+      ...(result.auditorId ? { auditorId: result.auditorId } : {}),
+      ...(result.submittedAt ? { submittedAt: result.submittedAt } : {}),
+      ...(result.qa ? { qa: result.qa } : {}),
       history: { event: 'IMPORTED', reason: input.reason },
     })),
   );

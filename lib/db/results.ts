@@ -4,7 +4,9 @@ import { lookUpInBatches } from './batches';
 import { recordAuditEvent } from './audit-events';
 import { contentOf } from './case-audits';
 import { createImportedPractitioners, writePastResults, type PastResult } from './results-writer';
+import type { AuditKind } from '@/lib/domain/audits';
 import { emptyAnswers } from '@/lib/domain/grading';
+import { usesLocalForm } from '@/lib/domain/local-indicators';
 import type { ResultsCommit } from '@/lib/domain/import-outcomes';
 import type { ResultRow, ResultsLookup, UnknownPractitioner } from '@/lib/domain/results-import';
 import type { RubricContent } from '@/lib/domain/rubric';
@@ -14,6 +16,8 @@ export type ResultsAudit = {
   name: string;
   thresholdVersionId: string;
   content: RubricContent;
+  /** The existing audit's kind; null when the import creates the audit (of the kind its rows say). */
+  kind: AuditKind | null;
 };
 
 /** The national Good / Met / Not Met document's latest published version, if one is published. */
@@ -42,14 +46,20 @@ export type ResultsAuditLookup =
 export async function findResultsAudit(name: string): Promise<ResultsAuditLookup> {
   const audit = await db().audit.findUnique({
     where: { name },
-    select: { id: true, name: true, thresholdVersionId: true, sample: { select: { auditId: true } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      thresholdVersionId: true,
+      sample: { select: { auditId: true } },
+    },
   });
   if (!audit) {
     const version = await nationalThreeLevelVersion();
     if (!version) return { kind: 'no-three-level-document' };
     return {
       kind: 'found',
-      audit: { id: null, name, thresholdVersionId: version.id, content: version.content },
+      audit: { id: null, name, thresholdVersionId: version.id, content: version.content, kind: null },
     };
   }
   if (audit.sample) return { kind: 'sampled' };
@@ -60,6 +70,7 @@ export async function findResultsAudit(name: string): Promise<ResultsAuditLookup
       name: audit.name,
       thresholdVersionId: audit.thresholdVersionId,
       content: await contentOf(audit.thresholdVersionId),
+      kind: audit.kind,
     },
   };
 }
@@ -70,9 +81,11 @@ export async function resultsLookup(
   audit: ResultsAudit,
   practitionerRefs: string[],
   caseRefs: string[],
+  auditorEmails: string[] = [],
+  today?: string,
 ): Promise<ResultsLookup> {
   const auditId = audit.id;
-  const [areas, teams, practitioners, existing] = await Promise.all([
+  const [areas, teams, practitioners, existing, auditors] = await Promise.all([
     db().serviceArea.findMany({ select: { id: true, code: true } }),
     db().team.findMany({ select: { id: true, serviceAreaId: true, name: true } }),
     lookUpInBatches(
@@ -92,6 +105,11 @@ export async function resultsLookup(
             SELECT cf.reference FROM sampled_case sc JOIN case_file cf ON cf.id = sc.case_file_id
             WHERE sc.audit_id = ${auditId} AND lower(cf.reference) = ANY(${batch})`,
         ),
+    lookUpInBatches(
+      distinctLowerCase(auditorEmails.filter((email) => email !== '')),
+      (batch) => db().$queryRaw<{ id: string; email: string }[]>`
+        SELECT id, email FROM app_user WHERE is_active AND lower(email) = ANY(${batch})`,
+    ),
   ]);
   return {
     levels: audit.content.scale.levels.map((level) => ({ key: level.key, label: level.label })),
@@ -107,6 +125,9 @@ export async function resultsLookup(
       ]),
     ),
     caseRefsAlreadyInAudit: new Set(existing.map((row) => row.reference.toLowerCase())),
+    auditKind: audit.kind,
+    userIdByEmail: new Map(auditors.map((user) => [user.email.toLowerCase(), user.id])),
+    ...(today ? { today } : {}),
   };
 }
 
@@ -122,9 +143,21 @@ export function windowFromName(name: string, today: Date): { from: Date; to: Dat
   return { from: new Date(Date.UTC(year, month, 1)), to: new Date(Date.UTC(year, month + 1, 0)) };
 }
 
+/** A created audit's window: the days its cases were audited on when the file says, else from its name. */
+function createdWindow(name: string, rows: ResultRow[], now: Date): { from: Date; to: Date } {
+  const days = rows
+    .map((row) => row.auditedOn)
+    .filter((day): day is string => day !== null)
+    .sort();
+  const [first, last] = [days[0], days[days.length - 1]];
+  if (!first || !last) return windowFromName(name, now);
+  return { from: new Date(`${first}T00:00:00Z`), to: new Date(`${last}T00:00:00Z`) };
+}
+
 export async function commitResults(
   actorId: string,
   audit: ResultsAudit,
+  kind: AuditKind,
   rows: ResultRow[],
   unknownPractitioners: UnknownPractitioner[],
   source: string,
@@ -135,12 +168,12 @@ export async function commitResults(
       let auditId = audit.id;
       const auditCreated = auditId === null;
       if (auditId === null) {
-        const window = windowFromName(audit.name, now);
+        const window = createdWindow(audit.name, rows, now);
         const areaIds = [...new Set(rows.map((row) => row.serviceAreaId))];
         const created = await tx.audit.create({
           data: {
             name: audit.name,
-            kind: 'NATIONAL_PRACTICE_QUALITY',
+            kind,
             purpose: `Results imported from ${source}.`,
             windowFrom: window.from,
             windowTo: window.to,
@@ -152,12 +185,14 @@ export async function commitResults(
           select: { id: true },
         });
         auditId = created.id;
+        // A local audit is an audit with a programme (its quota and moderation share at their defaults).
+        if (usesLocalForm(kind)) await tx.localAuditProgramme.create({ data: { auditId } });
         await recordAuditEvent(tx, {
           actorId,
           action: 'audit.created',
           entityType: 'audit',
           entityId: auditId,
-          detail: { name: audit.name, from: 'results import', source },
+          detail: { name: audit.name, kind, from: 'results import', source },
         });
       }
       const createdPractitioners = await createImportedPractitioners(tx, unknownPractitioners);
@@ -167,6 +202,19 @@ export async function commitResults(
           if (answers.sections[sectionKey]) answers.sections[sectionKey].grade = grade;
         answers.overallGrade = row.overallGrade;
         answers.childrenSeen = row.childrenSeen;
+        answers.qa = {
+          collaborative: row.qa.collaborative,
+          familyFeedback: row.qa.familyFeedback,
+          managementOversight: row.qa.managementOversight,
+          supervision: row.qa.supervision,
+        };
+        if (usesLocalForm(kind))
+          answers.localQa = {
+            practitionerReflection: '',
+            familyFeedbackSaid: '',
+            managementOversightExpected: row.qa.managementOversightExpected,
+            supervisionImpact: row.qa.supervisionImpact,
+          };
         answers.overallRationale = `Imported from ${source}.`;
         const practitionerId =
           row.practitionerId ?? createdPractitioners.get(row.practitionerRef.toLowerCase()) ?? null;
@@ -182,6 +230,9 @@ export async function commitResults(
           overallGrade: row.overallGrade,
           childrenSeen: row.childrenSeen,
           answers,
+          auditorId: row.auditorId,
+          submittedAt: row.auditedOn ? new Date(`${row.auditedOn}T12:00:00Z`) : null,
+          qa: row.qa,
         };
       });
       const written = await writePastResults(

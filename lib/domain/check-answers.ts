@@ -9,6 +9,7 @@ import {
   type GradingAnswers,
   type Note,
 } from './grading';
+import { LOCAL_QA_LABELS, localQaOf } from './local-indicators';
 import type { RubricContent } from './rubric';
 
 export const ANSWER_LABELS: Record<Answer, string> = {
@@ -23,7 +24,41 @@ export type CheckGroup = { title: string; rows: CheckRow[] };
 
 const NOT_ANSWERED = 'Not answered';
 
-export function answersToCheck(content: RubricContent, answers: GradingAnswers): CheckGroup[] {
+const yesNo = (value: boolean | null) => (value === null ? NOT_ANSWERED : value ? 'Yes' : 'No');
+
+/**
+ * The local form's indicators in its order. A follow-up shows when its
+ * question asks for it or when it holds an answer (so a contradiction is seen).
+ */
+function localQaRows(answers: GradingAnswers): CheckRow[] {
+  const { qa } = answers;
+  const local = localQaOf(answers);
+  const row = (key: keyof typeof LOCAL_QA_LABELS, answer: string): CheckRow => ({
+    field: `qa-${key}`,
+    question: LOCAL_QA_LABELS[key],
+    answer,
+  });
+  const rows: CheckRow[] = [row('collaborative', yesNo(qa.collaborative))];
+  if (qa.collaborative === true || local.practitionerReflection.trim())
+    rows.push(row('practitionerReflection', local.practitionerReflection.trim() || 'None given'));
+  rows.push(row('familyFeedback', yesNo(qa.familyFeedback)));
+  if (qa.familyFeedback === true || local.familyFeedbackSaid.trim())
+    rows.push(row('familyFeedbackSaid', local.familyFeedbackSaid.trim() || NOT_ANSWERED));
+  rows.push(
+    row('managementOversightExpected', yesNo(local.managementOversightExpected)),
+    row('managementOversight', yesNo(qa.managementOversight)),
+    row('supervision', yesNo(qa.supervision)),
+  );
+  if (qa.supervision === true || local.supervisionImpact !== null)
+    rows.push(row('supervisionImpact', yesNo(local.supervisionImpact)));
+  return rows;
+}
+
+export function answersToCheck(
+  content: RubricContent,
+  answers: GradingAnswers,
+  form: { isLocalForm?: boolean } = {},
+): CheckGroup[] {
   const level = (key: string | null) =>
     (key && content.scale.levels.find((candidate) => candidate.key === key)?.label) || NOT_ANSWERED;
   const theme = (key: string) =>
@@ -79,7 +114,6 @@ export function answersToCheck(content: RubricContent, answers: GradingAnswers):
         ]
       : []),
   ];
-  const yesNo = (value: boolean | null) => (value === null ? NOT_ANSWERED : value ? 'Yes' : 'No');
   return [
     ...sections,
     notes('Strengths', 'strength', answers.strengths, 'Strength'),
@@ -87,11 +121,13 @@ export function answersToCheck(content: RubricContent, answers: GradingAnswers):
     { title: 'Children seen', rows: children },
     {
       title: 'Quality assurance',
-      rows: QA_INDICATORS.map((indicator) => ({
-        field: `qa-${indicator}`,
-        question: QA_INDICATOR_LABELS[indicator],
-        answer: yesNo(answers.qa[indicator]),
-      })),
+      rows: form.isLocalForm
+        ? localQaRows(answers)
+        : QA_INDICATORS.map((indicator) => ({
+            field: `qa-${indicator}`,
+            question: QA_INDICATOR_LABELS[indicator],
+            answer: yesNo(answers.qa[indicator]),
+          })),
     },
     {
       title: 'Overall grade',

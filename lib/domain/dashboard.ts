@@ -23,11 +23,16 @@ export const QA_DASHBOARD_LABELS: Record<QaDashboardIndicator, string> = {
   childrenSeen: 'Children seen (excluding EIT work)',
 };
 
+/** Targets the QA overview (seed 003) adds to the dashboards' own. */
+export const QA_OVERVIEW_EXTRA_TARGETS = ['supervisionImpact', 'localAuditsOnTarget'] as const;
+export const QA_TARGET_KEYS = [...QA_DASHBOARD_INDICATORS, ...QA_OVERVIEW_EXTRA_TARGETS] as const;
+export type QaTargetKey = (typeof QA_TARGET_KEYS)[number];
+
 /** Stored as data (a jsonb row); validated by parseDashboardRules. */
 export type DashboardRules = {
   rag: { goodOrAbove: { amberWithinPoints: number }; lowest: { amberWithinPoints: number } };
   /** Percentages. */
-  qaTargets: Record<QaDashboardIndicator, number>;
+  qaTargets: Record<QaTargetKey, number>;
   /** Below this many graded cases a group shows its count but no percentage. */
   minGroupSize: number;
 };
@@ -40,6 +45,8 @@ export const DEFAULT_DASHBOARD_RULES: DashboardRules = {
     managementOversight: 90,
     supervision: 90,
     childrenSeen: 90,
+    supervisionImpact: 60,
+    localAuditsOnTarget: 95,
   },
   minGroupSize: 5,
 };
@@ -315,13 +322,10 @@ export function parseDashboardRules(value: unknown): DashboardRules {
     );
   const goodOrAbove = margin('goodOrAbove');
   const lowest = margin('lowest');
-  const targets = objectAt(root.qaTargets, 'qaTargets', QA_DASHBOARD_INDICATORS);
+  const targets = objectAt(root.qaTargets, 'qaTargets', QA_TARGET_KEYS);
   const qaTargets = Object.fromEntries(
-    QA_DASHBOARD_INDICATORS.map((indicator) => [
-      indicator,
-      percentAt(targets[indicator], `qaTargets.${indicator}`),
-    ]),
-  ) as Record<QaDashboardIndicator, number>;
+    QA_TARGET_KEYS.map((indicator) => [indicator, percentAt(targets[indicator], `qaTargets.${indicator}`)]),
+  ) as Record<QaTargetKey, number>;
   const minGroupSize = root.minGroupSize;
   if (
     typeof minGroupSize !== 'number' ||

@@ -1,6 +1,13 @@
 // Grading one case against one threshold version: the answers an auditor
 // gives, what Submit checks, when the overall grade needs explaining, and the
 // field-by-field differences the append-only history records. Pure.
+import {
+  emptyLocalQa,
+  LOCAL_QA_ORDER,
+  localQaProblems,
+  normaliseLocalQa,
+  type LocalQaAnswers,
+} from './local-indicators';
 import { isLowestLevel, lowestLevel, rankOf, suggestOverallGrade, type RubricContent } from './rubric';
 
 /** Seed 000 Fig. 4: how the children's being seen is recorded. */
@@ -57,12 +64,18 @@ export type GradingAnswers = {
   childrenSeen: ChildrenSeen | null;
   childrenNotSeenReason: string;
   qa: Record<QaIndicator, boolean | null>;
+  /** The local form's further indicators (lib/domain/local-indicators); absent on the national form. */
+  localQa?: LocalQaAnswers;
   overallGrade: string | null;
   overallRationale: string;
 };
 
-/** Private Law work to first hearing done by an Early Intervention Team. */
-export type CaseContext = { isEitWorkToFirstHearing: boolean };
+/**
+ * Private Law work to first hearing done by an Early Intervention Team; and
+ * whether the audit is graded on the local form (a local quality-and-impact or
+ * performance-board audit).
+ */
+export type CaseContext = { isEitWorkToFirstHearing: boolean; isLocalForm?: boolean };
 
 export type Problem = { field: string; message: string };
 
@@ -81,8 +94,12 @@ function emptyQa(): Record<QaIndicator, boolean | null> {
   return { collaborative: null, familyFeedback: null, managementOversight: null, supervision: null };
 }
 
-export function emptyAnswers(content: RubricContent): GradingAnswers {
+export function emptyAnswers(
+  content: RubricContent,
+  form: 'national' | 'local' = 'national',
+): GradingAnswers {
   return {
+    ...(form === 'local' ? { localQa: emptyLocalQa() } : {}),
     sections: Object.fromEntries(
       content.sections.map((section) => [section.key, emptySection(content, section.key)]),
     ),
@@ -234,6 +251,16 @@ export function completenessProblems(
         message: `Answer yes or no: ${QA_INDICATOR_LABELS[indicator]}`,
       });
   }
+  if (context.isLocalForm) {
+    problems.push(...localQaProblems(answers));
+    // The local form asks its questions in its own order; Submit lists them as the form shows them.
+    const rank = (field: string) => LOCAL_QA_ORDER.findIndex((key) => `qa-${key}` === field);
+    const qaStart = problems.findIndex((problem) => problem.field.startsWith('qa-'));
+    if (qaStart >= 0) {
+      const qaProblems = problems.splice(qaStart).sort((a, b) => rank(a.field) - rank(b.field));
+      problems.push(...qaProblems);
+    }
+  }
 
   problems.push(...noteProblems(content, answers.strengths, 'strength', 'strength'));
   problems.push(...noteProblems(content, answers.learningPoints, 'learning', 'learning point'));
@@ -342,6 +369,11 @@ export function diffAnswers(
   push('childrenSeen', before.childrenSeen, after.childrenSeen);
   push('childrenNotSeenReason', before.childrenNotSeenReason, after.childrenNotSeenReason);
   for (const indicator of QA_INDICATORS) push(`qa-${indicator}`, before.qa[indicator], after.qa[indicator]);
+  if (before.localQa || after.localQa) {
+    const from = before.localQa ?? emptyLocalQa();
+    const to = after.localQa ?? emptyLocalQa();
+    for (const key of Object.keys(from) as (keyof LocalQaAnswers)[]) push(`qa-${key}`, from[key], to[key]);
+  }
   push('overallGrade', before.overallGrade, after.overallGrade);
   push('overallRationale', before.overallRationale, after.overallRationale);
   return changes;
@@ -403,6 +435,7 @@ export function normaliseAnswers(content: RubricContent, answers: GradingAnswers
     childrenSeen: isChildrenSeen(loose.childrenSeen) ? loose.childrenSeen : null,
     childrenNotSeenReason: typeof loose.childrenNotSeenReason === 'string' ? loose.childrenNotSeenReason : '',
     qa,
+    ...(loose.localQa === undefined ? {} : { localQa: normaliseLocalQa(loose.localQa) }),
     overallGrade: onScale(content, loose.overallGrade),
     overallRationale: typeof loose.overallRationale === 'string' ? loose.overallRationale : '',
   };

@@ -37,3 +37,15 @@ export type PractitionerImportOutcome =
   | { status: 'problems'; problems: ImportProblem[]; rowCount: number }
   | { status: 'checked'; rowCount: number }
   | { status: 'imported'; created: number; updated: number; unchanged: number };
+
+export type RecommendationImportOutcome =
+  | { status: 'problems'; rowCount: number; problemCount: number; problems: ImportProblem[] }
+  | { status: 'checked'; rowCount: number; newSources: string[]; recommendationCount: number }
+  | {
+      status: 'imported';
+      rowCount: number;
+      sourcesCreated: number;
+      recommendationsCreated: number;
+      recommendationsUpdated: number;
+      recommendationsUnchanged: number;
+    };

@@ -39,6 +39,8 @@ export type OrganisationLookup = {
   teamIdByAreaAndName: Map<string, string>;
   areaCodes: Set<string>; // lower-case
   userIdByEmail: Map<string, string>; // lower-case email
+  /** A team's Service Manager, who is its practitioners' manager (lib/domain/team-managers). */
+  teamServiceManager?: Map<string, { id: string; name: string }>;
 };
 
 export const teamKey = (areaCode: string, teamName: string) =>
@@ -183,6 +185,15 @@ export function validatePractitionerRows(
           reason: `no user with email "${managerEmail}"`,
         });
     }
+
+    const teamManager = teamId ? lookup.teamServiceManager?.get(teamId) : undefined;
+    if (teamManager && managerId !== null && managerId !== teamManager.id)
+      rowProblems.push({
+        line: row.line,
+        column: 'manager_email',
+        reason: `the team's Service Manager is ${teamManager.name}: leave it empty or give theirs`,
+      });
+    else if (teamManager) managerId = teamManager.id;
 
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);

@@ -1,8 +1,10 @@
 // Validates a CSV of the results of a past audit (one graded case per row)
 // before anything is written. Pure: the caller passes the audit's scale and
 // rubric and what already exists; nothing is written unless every row is good.
-import { LAW_TYPE_LABELS, type LawType } from './audits';
+import { AUDIT_KIND_LABELS, LAW_TYPE_LABELS, type AuditKind, type LawType } from './audits';
+import { isCalendarDate } from './dates';
 import { CHILDREN_SEEN_LABELS, type ChildrenSeen } from './grading';
+import type { QaColumns } from './local-indicators';
 import type { ImportProblem } from './practitioner-import';
 import { EMPLOYMENT_LABELS, type Employment } from './roles';
 import { describeTextProblem, looksLikeFormula, textProblem } from './text';
@@ -16,7 +18,36 @@ export const RESULT_COLUMNS = [
   'overall_grade',
   'children_seen',
 ] as const;
-export const OPTIONAL_RESULT_COLUMNS = ['team', 'performance_band', 'eit'] as const;
+export const OPTIONAL_RESULT_COLUMNS = [
+  'team',
+  'performance_band',
+  'eit',
+  // Past local audits (seed 003): what kind of audit, who audited, when, and the QA indicators.
+  'kind',
+  'auditor',
+  'date',
+  ...(['collaborative', 'family_feedback', 'oversight_expected', 'oversight_recorded'] as const),
+  ...(['supervision_recorded', 'supervision_impact'] as const),
+] as const;
+
+/** The indicator columns and the case_audit.qa_* indicator each fills. */
+export const INDICATOR_COLUMNS = {
+  collaborative: 'collaborative',
+  family_feedback: 'familyFeedback',
+  oversight_expected: 'managementOversightExpected',
+  oversight_recorded: 'managementOversight',
+  supervision_recorded: 'supervision',
+  supervision_impact: 'supervisionImpact',
+} as const satisfies Record<string, keyof QaColumns>;
+type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;
+
+/** The kinds of audit whose past results come in through the import. */
+export const IMPORTED_KINDS = [
+  'LOCAL_QUALITY_IMPACT',
+  'NATIONAL_PRACTICE_QUALITY',
+  'PERFORMANCE_BOARD',
+] as const satisfies AuditKind[];
+export type ImportedKind = (typeof IMPORTED_KINDS)[number];
 export const MAX_RESULT_ROWS = 200_000;
 
 type Column = (typeof RESULT_COLUMNS)[number] | (typeof OPTIONAL_RESULT_COLUMNS)[number];
@@ -28,6 +59,11 @@ export type ResultsLookup = {
   teamIdByAreaAndName: Map<string, string>; // `${areaId}\u0000${lower-case team name}` → id
   practitionerByReference: Map<string, { id: string; serviceAreaId: string; employment: Employment }>; // lower-case reference
   caseRefsAlreadyInAudit: Set<string>; // lower-case case refs already graded in this audit
+  /** The audit's kind when it exists; null when the import creates it. */
+  auditKind?: AuditKind | null;
+  userIdByEmail?: Map<string, string>; // lower-case email of an active user → id (the auditor column)
+  /** yyyy-mm-dd: an audit date after it is refused. */
+  today?: string;
 };
 
 export type ResultRow = {
@@ -45,6 +81,12 @@ export type ResultRow = {
   childrenSeen: ChildrenSeen;
   performanceBand: string | null;
   sectionGrades: Record<string, string>; // section key → level key; only graded sections
+  /** Who graded it (a user), or null: the person importing. */
+  auditorId: string | null;
+  /** yyyy-mm-dd the case was audited on, or null: the day of the import. */
+  auditedOn: string | null;
+  /** The indicators as recorded; null where the file leaves them blank. */
+  qa: QaColumns;
 };
 
 export type UnknownPractitioner = {
@@ -57,6 +99,8 @@ export type UnknownPractitioner = {
 
 export type ResultsCheck = {
   problems: ImportProblem[];
+  /** The kind of audit the rows belong to (one per file): the audit's own, or as the file says. */
+  kind: AuditKind;
   rows: ResultRow[];
   unknownPractitioners: UnknownPractitioner[];
 };
@@ -74,6 +118,21 @@ const CODED_LIMIT = 80;
 const EMPLOYMENTS = labelsAndCodes(EMPLOYMENT_LABELS);
 const LAW_TYPES = labelsAndCodes(LAW_TYPE_LABELS);
 const CHILDREN_SEEN = labelsAndCodes(CHILDREN_SEEN_LABELS, normaliseChildrenSeen);
+const KINDS = new Map<string, ImportedKind>([
+  ...IMPORTED_KINDS.flatMap((kind) => [
+    [kind.toLowerCase(), kind] as const,
+    [AUDIT_KIND_LABELS[kind].toLowerCase(), kind] as const,
+  ]),
+  ['local quality and impact', 'LOCAL_QUALITY_IMPACT'],
+  ['local quality & impact', 'LOCAL_QUALITY_IMPACT'],
+  ['quality and impact', 'LOCAL_QUALITY_IMPACT'],
+  ['national practice quality', 'NATIONAL_PRACTICE_QUALITY'],
+  ['practice quality audit', 'NATIONAL_PRACTICE_QUALITY'],
+  ['performance board', 'PERFORMANCE_BOARD'],
+  ['performance board quality & impact', 'PERFORMANCE_BOARD'],
+]);
+const KIND_CHOICES = 'Local quality and impact, National practice quality or Performance board';
+
 const EIT = new Map<string, boolean>([
   ...['yes', 'y', 'true', '1'].map((answer) => [answer, true] as const),
   ...['no', 'n', 'false', '0'].map((answer) => [answer, false] as const),
@@ -155,9 +214,14 @@ export function validateResults(
 ): ResultsCheck {
   const refused = (problems: ImportProblem[]): ResultsCheck => ({
     problems,
+    kind: 'NATIONAL_PRACTICE_QUALITY',
     rows: [],
     unknownPractitioners: [],
   });
+  // One kind per file: the audit's own when it exists, else the first row's that names one.
+  const auditKind = lookup.auditKind ?? null;
+  let fileKind: { kind: AuditKind; line: number } | null = auditKind ? { kind: auditKind, line: 0 } : null;
+  const kindLabel = (kind: AuditKind) => AUDIT_KIND_LABELS[kind].toLowerCase();
   const { columns, sections, problems } = indexHeader(table.header, lookup.sectionKeys);
   if (problems.length > 0) return refused(problems);
   if (table.rows.length === 0) return refused([{ line: 2, column: '-', reason: 'the file has no rows' }]);
@@ -178,6 +242,10 @@ export function validateResults(
   const areaCodeById = new Map<string, string>();
   for (const [code, id] of lookup.serviceAreaIdByCode) if (!areaCodeById.has(id)) areaCodeById.set(id, code);
 
+  // Only the indicator columns the file has are read on each row.
+  const indicatorColumns = (Object.entries(INDICATOR_COLUMNS) as [IndicatorColumn, keyof QaColumns][]).filter(
+    ([column]) => columns.has(column),
+  );
   const firstLineByCaseRef = new Map<string, number>();
   const unknown = new Map<string, UnknownPractitioner & { line: number; areaCode: string }>();
   const rows: ResultRow[] = [];
@@ -189,6 +257,10 @@ export function validateResults(
   const findChildrenSeen = (value: string) =>
     CHILDREN_SEEN.get(value.toLowerCase()) ?? CHILDREN_SEEN.get(normaliseChildrenSeen(value));
   const findEit = (value: string) => EIT.get(value.toLowerCase());
+  const findKind = (value: string) => KINDS.get(value.toLowerCase().replace(/\s+/g, ' '));
+  const findAuditor = (value: string) => lookup.userIdByEmail?.get(value.toLowerCase());
+  const findDate = (value: string) =>
+    isCalendarDate(value) && (lookup.today === undefined || value <= lookup.today) ? value : undefined;
   const notOnScale = (value: string) => `"${value}" is not a grade on this audit's scale (${scaleNames})`;
 
   for (const row of table.rows) {
@@ -306,6 +378,55 @@ export function validateResults(
       if (level !== null) sectionGrades[section.key] = level;
     }
 
+    const kind = coded(
+      'kind',
+      columns.get('kind'),
+      false,
+      findKind,
+      (value) => `must be ${KIND_CHOICES}, not "${value}"`,
+    );
+    if (kind && fileKind === null) fileKind = { kind, line: row.line };
+    else if (kind && fileKind && kind !== fileKind.kind)
+      report(
+        'kind',
+        fileKind.line === 0
+          ? `the audit is a ${kindLabel(fileKind.kind)}, not a ${kindLabel(kind)}`
+          : `one kind of audit per file: line ${fileKind.line} is a ${kindLabel(fileKind.kind)}, this row a ${kindLabel(kind)}`,
+      );
+    const auditorId = coded(
+      'auditor',
+      columns.get('auditor'),
+      false,
+      findAuditor,
+      (value) => `no active user has the email "${value}"`,
+    );
+    const auditedOn = coded('date', columns.get('date'), false, findDate, (value) =>
+      isCalendarDate(value)
+        ? `the audit date ${value} is in the future`
+        : `must be the date audited, written yyyy-mm-dd, not "${value}"`,
+    );
+    const qa: QaColumns = {
+      collaborative: null,
+      familyFeedback: null,
+      managementOversightExpected: null,
+      managementOversight: null,
+      supervision: null,
+      supervisionImpact: null,
+    };
+    for (const [column, indicator] of indicatorColumns)
+      qa[indicator] = coded(
+        column,
+        columns.get(column),
+        false,
+        findEit,
+        (value) => `must be yes, no or blank, not "${value}"`,
+      );
+    if (qa.supervisionImpact !== null && qa.supervision !== true)
+      report(
+        'supervision_impact',
+        'whether supervision had an impact applies only when supervision_recorded is yes',
+      );
+
     if (practitionerRef && !practitioner && serviceAreaId) {
       const key = practitionerRef.toLowerCase();
       const first = unknown.get(key);
@@ -353,12 +474,16 @@ export function validateResults(
       childrenSeen,
       performanceBand,
       sectionGrades,
+      auditorId,
+      auditedOn,
+      qa,
     });
   }
 
   if (problems.length > 0) return refused(problems);
   return {
     problems,
+    kind: fileKind?.kind ?? 'NATIONAL_PRACTICE_QUALITY',
     rows,
     unknownPractitioners: [...unknown.values()].map(({ line: _line, areaCode: _areaCode, ...rest }) => rest),
   };

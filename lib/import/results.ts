@@ -2,6 +2,7 @@ import 'server-only';
 import { readTable } from '@/lib/csv/read-table';
 import { summarisePublishedAudit } from '@/lib/db/audit-summaries';
 import { commitResults, findResultsAudit, resultsLookup } from '@/lib/db/results';
+import { isoDay } from '@/lib/domain/dates';
 import { RuleError } from '@/lib/domain/errors';
 import type { ResultsImportOutcome } from '@/lib/domain/import-outcomes';
 import { MAX_RESULT_ROWS, validateResults } from '@/lib/domain/results-import';
@@ -54,6 +55,8 @@ export async function checkAndImportResults(
     audit,
     columnValues(header, rows, 'practitioner_ref'),
     columnValues(header, rows, 'case_ref'),
+    columnValues(header, rows, 'auditor'),
+    isoDay(now),
   );
   const checked = validateResults(read.table, lookup);
   if (checked.problems.length > 0)
@@ -74,6 +77,7 @@ export async function checkAndImportResults(
   const committed = await commitResults(
     actorId,
     audit,
+    checked.kind,
     checked.rows,
     checked.unknownPractitioners,
     input.fileName,

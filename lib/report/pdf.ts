@@ -35,7 +35,7 @@ const EXAMPLES_PER_THEME = 3;
 // The standard fonts carry the WinAnsi characters only; anything else would
 // print as a wrong glyph, so it becomes its nearest WinAnsi form or "?".
 const WIN_ANSI = /[\n\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/u;
-function printable(text: string): string {
+export function printable(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
@@ -443,6 +443,120 @@ export async function reportPdf(report: AuditReport, tables: ReportTable[]): Pro
   themes(doc, 'Learning points', report.learningPoints);
 
   footers(doc, `${report.audit.name} — ${report.scope.label}`);
+  doc.end();
+  return done;
+}
+
+// Any printout built from ReportTables -------------------------------------
+
+/** A block of a printed section: a sentence, a chart (drawn by the caller's pdfkit code) or a table. */
+export type PdfBlock =
+  | { kind: 'paragraph'; text: string; muted?: boolean }
+  | {
+      kind: 'chart';
+      title: string;
+      height: number;
+      draw: (
+        doc: Doc,
+        area: { left: number; top: number; width: number },
+        text: (value: string) => string,
+      ) => void;
+    }
+  | { kind: 'table'; table: ReportTable };
+
+export type PdfSection = { heading: string; blocks: PdfBlock[] };
+
+/**
+ * A document of sections in the report's style (the board pack prints with
+ * it): a title, lines under it, then each section's sentences, charts and
+ * tables, a chart kept whole on its page above the table it illustrates.
+ */
+export async function sectionsPdf(
+  meta: { title: string; lines: string[]; footer: string; subject: string },
+  sections: PdfSection[],
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'portrait',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    displayTitle: true,
+    lang: 'en-GB',
+    font: REGULAR,
+    info: { Title: meta.title, Author: 'Threshold', Subject: meta.subject },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc
+    .font(BOLD)
+    .fontSize(18)
+    .fillColor(TEXT)
+    .text(printable(meta.title), MARGIN, MARGIN, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
+  for (const line of meta.lines) paragraph(doc, line, { color: MUTED, size: 9 });
+  for (const section of sections) {
+    heading(doc, section.heading);
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph')
+        paragraph(doc, block.text, block.muted ? { color: MUTED, size: 9 } : {});
+      else if (block.kind === 'table') drawTable(doc, block.table);
+      else {
+        ensureSpace(doc, TITLE_SIZE * 2 + block.height);
+        tableTitle(doc, `Chart: ${block.title}`, TITLE_SIZE);
+        const top = doc.y;
+        block.draw(doc, { left: MARGIN, top, width: contentWidth(doc) }, printable);
+        doc.x = MARGIN;
+        doc.y = top + block.height;
+        doc.moveDown(0.5);
+      }
+    }
+  }
+  footers(doc, meta.footer);
+  doc.end();
+  return done;
+}
+
+/**
+ * Any titled set of sentences and tables as a PDF in the report's style (the
+ * QA overview prints through this): a title, a subtitle, the sentences, then
+ * every table, with page footers.
+ */
+export async function tablesPdf(input: {
+  title: string;
+  subtitle: string;
+  sentences: string[];
+  tables: ReportTable[];
+}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    displayTitle: true,
+    lang: 'en-GB',
+    font: REGULAR,
+    info: { Title: input.title, Author: 'Threshold', Subject: input.subtitle },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc
+    .font(BOLD)
+    .fontSize(18)
+    .fillColor(TEXT)
+    .text(printable(input.title), MARGIN, MARGIN, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
+  paragraph(doc, input.subtitle, { font: BOLD, size: 11 });
+  for (const sentence of input.sentences) paragraph(doc, sentence);
+  for (const table of input.tables) drawTable(doc, table);
+  footers(doc, input.title);
   doc.end();
   return done;
 }

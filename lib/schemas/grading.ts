@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANSWERS, CHILDREN_SEEN, type GradingAnswers } from '@/lib/domain/grading';
+import { LOCAL_QA_TEXT_MAX } from '@/lib/domain/local-indicators';
 import { id, text } from './fields';
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Reload the page and try again');
@@ -27,6 +28,14 @@ export const GradingAnswersSchema = z.strictObject({
     managementOversight: z.boolean().nullable(),
     supervision: z.boolean().nullable(),
   }),
+  localQa: z
+    .strictObject({
+      practitionerReflection: freeText(LOCAL_QA_TEXT_MAX),
+      familyFeedbackSaid: freeText(LOCAL_QA_TEXT_MAX),
+      managementOversightExpected: z.boolean().nullable(),
+      supervisionImpact: z.boolean().nullable(),
+    })
+    .optional(),
   overallGrade: key.nullable(),
   overallRationale: freeText(4000),
 }) satisfies z.ZodType<GradingAnswers, unknown>;

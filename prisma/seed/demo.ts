@@ -9,7 +9,14 @@ import { seedAudits } from './audits.ts';
 import { seedCaseIndex } from './case-files.ts';
 import { seedLiveWork } from './live-work.ts';
 import { seedImprovementRegister } from './improvement-register.ts';
+import { seedInspectionJudgements } from './improvement-inspections.ts';
 import { seedImprovementMeasures } from './improvement-measures.ts';
+import { seedImprovementReviews } from './improvement-reviews.ts';
+import { seedImprovementPlans } from './improvement-plans.ts';
+import { seedLocalHistory } from './local-history.ts';
+import { seedLocalProgrammes } from './local-programmes.ts';
+import { seedLocalObservations } from './local-observations.ts';
+import { seedLocalModerations } from './local-moderations.ts';
 
 // Cases audited per area in Nov 2014 (Fig. 3); practitioners ≈ 2 × this.
 export const DEMO_AREAS: [code: string, sampled: number][] = [
@@ -149,6 +156,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   recommendations: number;
   improvementActions: number;
   measures: number;
+  progressReviews: number;
+  planMeasures: number;
+  localProgrammeCases: number;
 }> {
   const random = mulberry32(20141101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -221,7 +231,15 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
   const past = await seedPastAudits(prisma);
   const live = await seedLiveWork(prisma);
   const register = await seedImprovementRegister(prisma);
+  await seedInspectionJudgements(prisma);
   const measures = await seedImprovementMeasures(prisma);
+  const reviews = await seedImprovementReviews(prisma);
+  const plans = await seedImprovementPlans(prisma);
+  await seedLocalHistory(prisma);
+  // After the local history: this year's programme with the month under way drawn.
+  const local = await seedLocalProgrammes(prisma);
+  await seedLocalObservations(prisma);
+  const moderations = await seedLocalModerations(prisma);
   return {
     areas: DEMO_AREAS.length,
     teams: teamCount,
@@ -233,5 +251,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<{
     ...live,
     ...register,
     ...measures,
+    ...reviews,
+    ...plans,
+    ...local,
+    ...moderations,
   };
 }

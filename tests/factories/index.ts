@@ -252,7 +252,7 @@ export async function sampledCases(auditId: string, status: 'SELECTED' | 'RESERV
   });
 }
 
-/** Answers that complete every field of `content`, all at one grade. */
+/** Answers that complete every field of `content`, all at one grade, on the national or the local form. */
 export function completeAnswers(content: RubricContent, grade: string): GradingAnswers {
   const answers = emptyAnswers(content);
   for (const section of content.sections) {
@@ -266,6 +266,13 @@ export function completeAnswers(content: RubricContent, grade: string): GradingA
     ...answers,
     childrenSeen: 'SEEN',
     qa: { collaborative: true, familyFeedback: true, managementOversight: true, supervision: false },
+    // The local form's part (dropped when the audit is national): complete for either form.
+    localQa: {
+      practitionerReflection: '',
+      familyFeedbackSaid: 'The family felt listened to.',
+      managementOversightExpected: true,
+      supervisionImpact: null,
+    },
     overallGrade: grade,
     overallRationale: 'The accumulation of issues determined the grade.',
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS_MATRIX, type MatrixEntry } from '../access-matrix';
 import {
+  actingAs,
   auditInput,
   completeAnswers,
   createAssignedCase,
@@ -36,8 +37,11 @@ import { randomUUID } from 'node:crypto';
 import { GET as exportSample } from '@/app/(app)/audits/[auditId]/sample/export/route';
 import { GET as exportReport } from '@/app/(app)/reports/[auditId]/export/route';
 import { GET as exportDashboard } from '@/app/(app)/dashboard/export/route';
+import { GET as exportQaOverview } from '@/app/(app)/local/qa-overview/export/route';
 import * as reports from '@/lib/actions/reports';
+import * as inspections from '@/lib/actions/improvement-inspections';
 import * as benchmarks from '@/lib/actions/benchmarks';
+import * as localObservations from '@/lib/actions/local-observations';
 import { PUT as saveBenchmarkDraft } from '@/app/api/benchmarks/[benchmarkId]/draft/route';
 import { GET as exportCalibration } from '@/app/(app)/audits/[auditId]/calibration/export/route';
 import { databaseFingerprint } from '../support/fingerprint';
@@ -48,10 +52,77 @@ import * as organisation from '@/lib/actions/admin-organisation';
 import * as practitioners from '@/lib/actions/admin-practitioners';
 import { GET as health } from '@/app/api/health/route';
 import { GET as exportAccessLog } from '@/app/(app)/admin/access-log/export/route';
+import * as register from '@/lib/actions/improvement-register';
+import { createRegisterAction, createRegisterSource } from '../factories/improvement';
 import * as improvementMeasures from '@/lib/actions/improvement-measures';
+import * as improvementReviews from '@/lib/actions/improvement-reviews';
+import { GET as exportReviewPdf } from '@/app/(app)/improvement/reviews/[reviewId]/export/pdf/route';
+import { GET as exportReviewXlsx } from '@/app/(app)/improvement/reviews/[reviewId]/export/xlsx/route';
+import { createProgressReviewFor, createRecommendationSource } from '../factories/improvement-reviews';
+import { GET as exportBoardPackPdf } from '@/app/(app)/improvement/board-pack/export/pdf/route';
+import { GET as exportBoardPackXlsx } from '@/app/(app)/improvement/board-pack/export/xlsx/route';
+import * as localProgrammes from '@/lib/actions/local-programmes';
+import * as teamManagers from '@/lib/actions/admin-team-managers';
+import { createLocalArea, createProgramme } from '../factories/local-programmes';
+import { SM_OF_THE_TEAM } from '../access-matrix';
+import { monthOf } from '@/lib/domain/local-draw';
+
+/** A practitioner in a team of `serviceAreaId`, managed by `serviceManagerId`. */
+async function observationTarget(serviceAreaId: string, serviceManagerId: string | null) {
+  const team = await createTeam(serviceAreaId);
+  if (serviceManagerId) await db().team.update({ where: { id: team.id }, data: { serviceManagerId } });
+  const practitioner = await createPractitioner(team.id);
+  return { teamId: team.id, practitionerId: practitioner.id };
+}
+
+const observationFields = () => ({
+  observedOn: '2026-01-20',
+  setting: 'COURT_HEARING',
+  childsVoice: 'STRONG',
+  purpose: 'DEVELOPING',
+  riskAnalysis: 'STRONG',
+  relationship: 'STRONG',
+  recording: 'NEEDS_SUPPORT',
+  feedback: 'Clear explanation to the court of the child’s wishes.',
+});
+import * as localModeration from '@/lib/actions/local-moderation';
+import { PUT as saveModerationDraft } from '@/app/api/local-moderations/[moderationId]/draft/route';
+import { createLocalAuditCases, createLocalModeration } from '../factories/local-moderation';
 
 type Outcome = { ok: boolean; error?: string };
 type Call = () => Promise<Outcome>;
+
+/**
+ * A case open for grading, assigned to the actor when they are an Improvement Manager or the Service
+ * Manager of its team in a local audit (in the target area); otherwise to another auditor.
+ */
+async function assignedForGrading(setup: {
+  actorId: string | null;
+  role: string;
+  actorIs?: string;
+  targetAreaId: string;
+}) {
+  if (setup.actorIs === SM_OF_THE_TEAM && setup.actorId) {
+    const assigned = await createAssignedCase({
+      auditorId: setup.actorId,
+      serviceAreaId: setup.targetAreaId,
+    });
+    const row = await db().sampledCase.findUniqueOrThrow({
+      where: { id: assigned.sampledCaseId },
+      select: { caseFile: { select: { teamId: true } } },
+    });
+    await db().team.update({
+      where: { id: row.caseFile.teamId ?? '' },
+      data: { serviceManagerId: setup.actorId },
+    });
+    return assigned;
+  }
+  const auditorId =
+    setup.role === 'IMPROVEMENT_MANAGER' && setup.actorId
+      ? setup.actorId
+      : (await createUser('IMPROVEMENT_MANAGER')).id;
+  return createAssignedCase({ auditorId });
+}
 /** Who is acting, and where the target should be: in the actor's own area or elsewhere. */
 type Setup = { actorId: string | null; role: string; targetAreaId: string; actorIs?: string };
 
@@ -345,6 +416,27 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
       return { ok: response.status === 200 && text.startsWith('Team,Graded cases,') };
     };
   },
+  'GET /(app)/local/qa-overview/export': async ({ targetAreaId }) => {
+    await createGradedAudit(
+      [
+        { serviceAreaId: targetAreaId, grade: 'good', qa: { collaborative: true } },
+        { serviceAreaId: targetAreaId, grade: 'met', qa: { collaborative: false } },
+      ],
+      { kind: 'LOCAL_QUALITY_IMPACT', status: 'GRADING' },
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    return async () => {
+      const response = await exportQaOverview(
+        new Request(
+          `http://localhost/local/qa-overview/export?format=csv&table=indicators&area=${targetAreaId}&from=${today}&to=${today}`,
+        ),
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      const text = await response.text();
+      return { ok: response.status === 200 && text.startsWith('Indicator,Count,Of,') };
+    };
+  },
   drawBenchmarksAction: async ({ targetAreaId }) => {
     const auditor = await createUser('IMPROVEMENT_MANAGER');
     const { audit } = await createGradedAudit([{ serviceAreaId: targetAreaId, grade: 'good' }], {
@@ -425,6 +517,63 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         'agreed.supervision': 'met',
       });
   },
+  drawModerationsAction: async ({ targetAreaId }) => {
+    const manager = await createUser('SERVICE_MANAGER', targetAreaId);
+    await createUser('HEAD_OF_PRACTICE', targetAreaId);
+    await createLocalAuditCases({
+      serviceAreaId: targetAreaId,
+      managers: [{ id: manager.id, grades: ['good', 'met'] }],
+    });
+    return () => localModeration.drawModerationsAction({ serviceAreaId: targetAreaId, period: '2039-04' });
+  },
+  submitModerationAction: async ({ actorId, role, targetAreaId, actorIs }) => {
+    // Given to the actor when they are a Head of Practice (in whichever area the row puts the case).
+    const { moderation, content } = await createLocalModeration({
+      serviceAreaId: targetAreaId,
+      moderatorId: role === 'HEAD_OF_PRACTICE' && actorId && !actorIs ? actorId : undefined,
+    });
+    return () =>
+      localModeration.submitModerationAction({
+        moderationId: moderation.id,
+        baseVersion: moderation.version,
+        submissionId: randomUUID(),
+        answersJson: JSON.stringify(completeAnswers(content, 'met')),
+      });
+  },
+  'PUT /api/local-moderations/[moderationId]/draft': async ({ actorId, role, targetAreaId, actorIs }) => {
+    const { moderation, content } = await createLocalModeration({
+      serviceAreaId: targetAreaId,
+      moderatorId: role === 'HEAD_OF_PRACTICE' && actorId && !actorIs ? actorId : undefined,
+    });
+    return async () => {
+      const response = await saveModerationDraft(
+        new Request('http://localhost/draft', {
+          method: 'PUT',
+          body: JSON.stringify({ baseVersion: moderation.version, answers: completeAnswers(content, 'met') }),
+        }),
+        { params: Promise.resolve({ moderationId: moderation.id }) },
+      );
+      if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+      if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+      return { ok: response.status === 200 };
+    };
+  },
+  agreeModerationAction: async ({ actorId, role, targetAreaId }) => {
+    const { moderation, content } = await createLocalModeration({
+      serviceAreaId: targetAreaId,
+      submitted: true,
+      moderatorId: role === 'HEAD_OF_PRACTICE' && actorId ? actorId : undefined,
+    });
+    const agreed = Object.fromEntries(content.sections.map((section) => [`agreed.${section.key}`, 'met']));
+    return () =>
+      localModeration.agreeModerationAction({
+        moderationId: moderation.id,
+        version: moderation.version,
+        reason: 'Agreed with the manager after reading the plan.',
+        'agreed.overall': 'met',
+        ...agreed,
+      });
+  },
   'GET /(app)/audits/[auditId]/calibration/export': async () => {
     const { audit } = await createBenchmark({ submitted: true });
     return async () => {
@@ -469,11 +618,9 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         createPractitioners: true,
       });
   },
-  submitCaseAuditAction: async ({ actorId, role }) => {
-    // Assigned to the actor when they are an auditor; otherwise to someone else.
-    const auditorId =
-      role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : (await createUser('IMPROVEMENT_MANAGER')).id;
-    const assigned = await createAssignedCase({ auditorId });
+  submitCaseAuditAction: async ({ actorId, role, actorIs, targetAreaId }) => {
+    // Assigned to the actor when they are an auditor (or the team's Service Manager); otherwise to someone else.
+    const assigned = await assignedForGrading({ actorId, role, actorIs, targetAreaId });
     return () =>
       grading.submitCaseAuditAction({
         sampledCaseId: assigned.sampledCaseId,
@@ -482,10 +629,8 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         answersJson: JSON.stringify(completeAnswers(assigned.content, 'good')),
       });
   },
-  'PUT /api/case-audits/[sampledCaseId]/draft': async ({ actorId, role }) => {
-    const auditorId =
-      role === 'IMPROVEMENT_MANAGER' && actorId ? actorId : (await createUser('IMPROVEMENT_MANAGER')).id;
-    const assigned = await createAssignedCase({ auditorId });
+  'PUT /api/case-audits/[sampledCaseId]/draft': async ({ actorId, role, actorIs, targetAreaId }) => {
+    const assigned = await assignedForGrading({ actorId, role, actorIs, targetAreaId });
     return async () => {
       const response = await saveDraftRoute(
         new Request('http://localhost/draft', {
@@ -531,6 +676,16 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         actionTaken: 'Discussed with the team manager.',
       });
   },
+  recordInspectionJudgementAction:
+    async ({ targetAreaId }) =>
+    () =>
+      inspections.recordInspectionJudgementAction({
+        serviceAreaId: targetAreaId,
+        judgedOn: '2018-03-02',
+        grade: 'GOOD',
+        inspectedBy: 'Ofsted',
+        note: '',
+      }),
   markInboxReadAction: async ({ actorId }) => {
     if (actorId)
       await db().notification.create({ data: { userId: actorId, title: 'Test', body: 'Test', link: '/' } });
@@ -610,6 +765,133 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
           (await db().accessLog.count({ where: { actorId, action: 'export', target: 'access_log' } })) === 1,
       };
     },
+  // The register: the target sits in the actor's area, another, or (for an area's leaders) is national.
+  createSourceAction: async ({ targetAreaId, actorIs }) => {
+    const national = actorIs === 'acting on a national source';
+    return () =>
+      register.createSourceAction({
+        title: unique('Source'),
+        kind: national ? 'INSPECTION' : 'AREA_IMPROVEMENT_PLAN',
+        issuedBy: 'Ofsted',
+        issuedOn: '2014-03-31',
+        document: '',
+        scale: 'MET_ONGOING',
+        serviceAreaId: national ? '' : targetAreaId,
+        auditId: '',
+        periodFrom: '',
+        periodTo: '',
+      });
+  },
+  updateSourceAction: async ({ targetAreaId, actorIs }) => {
+    const source = await createRegisterSource(actorIs ? null : targetAreaId);
+    return () =>
+      register.updateSourceAction({
+        sourceId: source.id,
+        version: source.version,
+        title: unique('Renamed source'),
+        kind: source.serviceAreaId ? 'AREA_IMPROVEMENT_PLAN' : 'INSPECTION',
+        issuedBy: 'Ofsted',
+        issuedOn: '2014-03-31',
+        document: 'Renamed',
+        scale: 'MET_ONGOING',
+        serviceAreaId: source.serviceAreaId ?? '',
+        auditId: '',
+        periodFrom: '',
+        periodTo: '',
+      });
+  },
+  createRecommendationAction: async ({ targetAreaId, actorIs }) => {
+    const source = await createRegisterSource(actorIs ? null : targetAreaId);
+    return () =>
+      register.createRecommendationAction({
+        sourceId: source.id,
+        number: '1',
+        text: 'Improve the safeguarding letters',
+        kind: 'RECOMMENDATION',
+        scope: 'NATIONAL',
+        serviceAreaIds: [],
+        lawTypes: [],
+        ownerId: '',
+        dueOn: '',
+      });
+  },
+  updateRecommendationAction: async ({ targetAreaId, actorIs }) => {
+    const { recommendation } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.updateRecommendationAction({
+        recommendationId: recommendation.id,
+        version: recommendation.version,
+        number: '1',
+        text: 'Improve the safeguarding letters, reworded',
+        kind: 'RECOMMENDATION',
+        scope: 'NATIONAL',
+        serviceAreaIds: [],
+        lawTypes: [],
+        ownerId: '',
+        dueOn: '',
+      });
+  },
+  setRecommendationStatusAction: async ({ targetAreaId, actorIs }) => {
+    const { recommendation } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.setRecommendationStatusAction({
+        recommendationId: recommendation.id,
+        version: recommendation.version,
+        status: 'CLOSED',
+      });
+  },
+  createImprovementActionAction: async ({ targetAreaId, actorIs }) => {
+    const { recommendation, owner } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.createImprovementActionAction({
+        recommendationId: recommendation.id,
+        description: 'Re-issue the letter template',
+        ownerId: owner.id,
+        dueOn: '2015-01-31',
+      });
+  },
+  updateImprovementActionAction: async ({ targetAreaId, actorIs }) => {
+    const { action, owner } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.updateImprovementActionAction({
+        actionId: action.id,
+        version: action.version,
+        description: 'Monthly file reading in every team, with feedback',
+        ownerId: owner.id,
+        dueOn: '2014-10-31',
+      });
+  },
+  changeImprovementActionStatusAction: async ({ targetAreaId, actorIs }) => {
+    const { action } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.changeImprovementActionStatusAction({
+        actionId: action.id,
+        version: action.version,
+        status: 'IN_PROGRESS',
+      });
+  },
+  recordImprovementActionUpdateAction: async ({ targetAreaId, actorIs }) => {
+    const { action } = await createRegisterAction(actorIs ? null : targetAreaId);
+    return () =>
+      register.recordImprovementActionUpdateAction({
+        actionId: action.id,
+        version: action.version,
+        text: 'Reading started in two teams.',
+        auditIds: [],
+        reportAuditIds: [],
+        linkLabel: 'Minutes',
+        linkUrl: 'https://intranet.example.org/minutes',
+      });
+  },
+  importRecommendationsAction: async () => {
+    const csv = `source_title,source_kind,issued_by,issued_on,scale,number,text\n${unique('Review')},Review,HMI,2014-05-01,Met / ongoing,1,Improve the letters\n`;
+    return () =>
+      register.importRecommendationsAction({
+        fileName: 'recommendations.csv',
+        contentBase64: Buffer.from(csv).toString('base64'),
+        commit: true,
+      });
+  },
   createMeasureAction: async ({ targetAreaId }) => {
     const recommendation = await createMatrixRecommendation(targetAreaId);
     return () =>
@@ -654,6 +936,162 @@ const CALLS: Record<string, (setup: Setup) => Promise<Call>> = {
         challengeWindowDays: '10',
         recommendationId: recommendation.id,
         measureId: '',
+      });
+  },
+  createProgressReviewAction: async ({ targetAreaId, actorIs }) => {
+    const { source } = await createRecommendationSource({
+      serviceAreaId: actorIs === 'on a national source' ? null : targetAreaId,
+    });
+    return () =>
+      improvementReviews.createProgressReviewAction({
+        sourceId: source.id,
+        kind: 'MID_POINT',
+        title: 'Mid-point review',
+        asOf: '2014-10-15',
+      });
+  },
+  recordJudgementAction: async ({ targetAreaId, actorIs }) => {
+    const { source, recommendations } = await createRecommendationSource({
+      serviceAreaId: actorIs === 'on a national source' ? null : targetAreaId,
+    });
+    const review = await createProgressReviewFor(source.id);
+    return () =>
+      improvementReviews.recordJudgementAction({
+        reviewId: review.id,
+        recommendationId: recommendations[0]?.id ?? '',
+        basedOn: '',
+        judgement: 'met',
+        evidence: 'The audit shows the change.',
+        reason: 'The target is met.',
+      });
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ['pdf', exportReviewPdf, '%PDF'],
+        ['xlsx', exportReviewXlsx, 'PK'],
+      ] as const
+    ).map(([format, handler, magic]) => [
+      `GET /(app)/improvement/reviews/[reviewId]/export/${format}`,
+      async ({ targetAreaId, actorIs }: Setup): Promise<Call> => {
+        const { source } = await createRecommendationSource({
+          serviceAreaId: actorIs === 'on a national source' ? null : targetAreaId,
+        });
+        const review = await createProgressReviewFor(source.id);
+        return async () => {
+          const response = await handler(new Request(`http://localhost/export/${format}`), {
+            params: Promise.resolve({ reviewId: review.id }),
+          });
+          if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+          if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+          const bytes = Buffer.from(await response.arrayBuffer());
+          return {
+            ok: response.status === 200 && bytes.subarray(0, magic.length).toString('latin1') === magic,
+          };
+        };
+      },
+    ]),
+  ),
+  'GET /(app)/improvement/board-pack/export/pdf': async () => async () => {
+    const response = await exportBoardPackPdf(
+      new Request('http://localhost/improvement/board-pack/export/pdf?date=2015-03-31'),
+    );
+    if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+    if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { ok: response.status === 200 && bytes.subarray(0, 5).toString('latin1') === '%PDF-' };
+  },
+  'GET /(app)/improvement/board-pack/export/xlsx': async () => async () => {
+    const response = await exportBoardPackXlsx(
+      new Request('http://localhost/improvement/board-pack/export/xlsx?date=2015-03-31'),
+    );
+    if (response.status === 401) return { ok: false, error: MESSAGES.signedOut };
+    if (response.status === 404) return { ok: false, error: MESSAGES.notFound };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // A workbook is a zip: it starts "PK".
+    return { ok: response.status === 200 && bytes.subarray(0, 2).toString('latin1') === 'PK' };
+  },
+  setTeamServiceManagerAction: async () => {
+    const area = await createServiceArea();
+    const team = await createTeam(area.id);
+    const manager = await createUser('SERVICE_MANAGER', area.id);
+    return () =>
+      teamManagers.setTeamServiceManagerAction({
+        teamId: team.id,
+        version: team.version,
+        serviceManagerId: manager.id,
+      });
+  },
+  createLocalProgrammeAction: async ({ targetAreaId }) => {
+    const version = await createThresholdVersion();
+    return () =>
+      localProgrammes.createLocalProgrammeAction({
+        name: unique('Local programme'),
+        kind: 'LOCAL_QUALITY_IMPACT',
+        serviceAreaId: targetAreaId,
+        thresholdVersionId: version.id,
+        windowFrom: '2039-04-01',
+        windowTo: '2040-03-31',
+        quota: '2',
+        moderationSharePercent: '10',
+        recentDays: '90',
+      });
+  },
+  drawLocalMonthAction: async ({ targetAreaId }) => {
+    await createLocalArea({ teams: 1, casesPerTeam: 2, serviceAreaId: targetAreaId });
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
+    const { auditId } = await createProgramme(lead.actor, { serviceAreaId: targetAreaId });
+    return () => localProgrammes.drawLocalMonthAction({ auditId, month: '2039-05', seed: 'matrix' });
+  },
+  pickLocalCaseAction: async ({ actorId, role, targetAreaId }) => {
+    // The case's team is the actor's when they are a Service Manager: the area decides.
+    const local = await createLocalArea({ teams: 1, casesPerTeam: 1, serviceAreaId: targetAreaId });
+    const team = local.managers[0];
+    if (role === 'SERVICE_MANAGER' && actorId && team)
+      await db().team.update({ where: { id: team.teamId }, data: { serviceManagerId: actorId } });
+    const lead = await actingAs('SENIOR_SERVICE_MANAGER');
+    const month = monthOf(new Date());
+    const { auditId } = await createProgramme(lead.actor, {
+      serviceAreaId: targetAreaId,
+      windowFrom: month,
+      windowTo: `${Number(month.slice(0, 4)) + 1}-${month.slice(5, 7)}-01`,
+    });
+    return () =>
+      localProgrammes.pickLocalCaseAction({
+        auditId,
+        caseFileId: team?.caseFileIds[0] ?? '',
+        month: month.slice(0, 7),
+        reason: 'The plan changed twice after the hearing.',
+      });
+  },
+  recordObservationAction: async ({ actorId, role, targetAreaId, actorIs }) => {
+    // A Service Manager's own team, unless the row is about someone else's.
+    const managerId = role === 'SERVICE_MANAGER' && actorId && !actorIs ? actorId : null;
+    const { practitionerId } = await observationTarget(targetAreaId, managerId);
+    return () => localObservations.recordObservationAction({ practitionerId, ...observationFields() });
+  },
+  amendObservationAction: async ({ actorId, role, targetAreaId, actorIs }) => {
+    const isObserver = (role === 'SERVICE_MANAGER' || role === 'HEAD_OF_PRACTICE') && actorId && !actorIs;
+    const observerId = isObserver ? actorId : (await createUser('HEAD_OF_PRACTICE', targetAreaId)).id;
+    const target = await observationTarget(targetAreaId, role === 'SERVICE_MANAGER' ? observerId : null);
+    const observation = await db().practiceObservation.create({
+      data: {
+        serviceAreaId: targetAreaId,
+        teamId: target.teamId,
+        practitionerId: target.practitionerId,
+        observerId,
+        observedOn: new Date('2026-01-15T00:00:00Z'),
+        setting: 'MEETING',
+        answers: {},
+        feedback: 'First feedback.',
+      },
+      select: { id: true, version: true },
+    });
+    return () =>
+      localObservations.amendObservationAction({
+        observationId: observation.id,
+        version: observation.version,
+        ...observationFields(),
       });
   },
   'GET /api/health': async () => async () => {

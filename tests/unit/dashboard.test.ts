@@ -6,6 +6,7 @@ import {
   groupShare,
   parseDashboardRules,
   QA_DASHBOARD_INDICATORS,
+  QA_TARGET_KEYS,
   QA_DASHBOARD_LABELS,
   qaPriority,
   ragFor,
@@ -34,9 +35,7 @@ describe('QA dashboard indicators', () => {
   });
 
   it('have a default target each, and the defaults pass their own validation', () => {
-    expect(Object.keys(DEFAULT_DASHBOARD_RULES.qaTargets).sort()).toEqual(
-      [...QA_DASHBOARD_INDICATORS].sort(),
-    );
+    expect(Object.keys(DEFAULT_DASHBOARD_RULES.qaTargets).sort()).toEqual([...QA_TARGET_KEYS].sort());
     expect(parseDashboardRules(DEFAULT_DASHBOARD_RULES)).toEqual(DEFAULT_DASHBOARD_RULES);
   });
 });
@@ -627,7 +626,7 @@ describe('parseDashboardRules', () => {
   const percentFields = [
     'rag.goodOrAbove.amberWithinPoints',
     'rag.lowest.amberWithinPoints',
-    ...QA_DASHBOARD_INDICATORS.map((indicator) => `qaTargets.${indicator}`),
+    ...QA_TARGET_KEYS.map((indicator) => `qaTargets.${indicator}`),
   ];
 
   describe.each(percentFields)('%s', (field) => {

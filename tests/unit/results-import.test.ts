@@ -30,6 +30,20 @@ const lookup: ResultsLookup = {
   caseRefsAlreadyInAudit: new Set(['c-old']),
 };
 
+/** A row of a file without the past-local-audit columns: no auditor, no date, no indicators. */
+const NOTHING_PAST = {
+  auditorId: null,
+  auditedOn: null,
+  qa: {
+    collaborative: null,
+    familyFeedback: null,
+    managementOversightExpected: null,
+    managementOversight: null,
+    supervision: null,
+    supervisionImpact: null,
+  },
+};
+
 const HEADER =
   'case_ref,service_area,team,practitioner_ref,employment,law_type,overall_grade,children_seen,performance_band,eit,planning,voice';
 const GOOD_ROW = 'C1,A1,A1 North,P1,Employed,Public Law,Good,Seen,,no,Good,Met';
@@ -128,6 +142,7 @@ describe('validateResults', () => {
     expect(result.problems).toEqual([]);
     expect(result.rows).toEqual([
       {
+        ...NOTHING_PAST,
         line: 2,
         caseRef: 'C1',
         serviceAreaId: 'area-a1',
@@ -143,6 +158,7 @@ describe('validateResults', () => {
         sectionGrades: { planning: 'good', voice: 'met' },
       },
       {
+        ...NOTHING_PAST,
         line: 3,
         caseRef: 'C2',
         serviceAreaId: 'area-a15',
@@ -158,6 +174,7 @@ describe('validateResults', () => {
         sectionGrades: { voice: 'not_met' },
       },
       {
+        ...NOTHING_PAST,
         line: 4,
         caseRef: 'C3',
         serviceAreaId: 'area-a1',
@@ -173,6 +190,7 @@ describe('validateResults', () => {
         sectionGrades: {},
       },
       {
+        ...NOTHING_PAST,
         line: 5,
         caseRef: 'C4',
         serviceAreaId: 'area-a1',
@@ -188,6 +206,7 @@ describe('validateResults', () => {
         sectionGrades: { planning: 'good' },
       },
       {
+        ...NOTHING_PAST,
         line: 6,
         caseRef: 'C5',
         serviceAreaId: 'area-a1',
@@ -424,6 +443,7 @@ describe('validateResults', () => {
           reason: 'too many rows (200,001; at most 200,000 per file)',
         },
       ],
+      kind: 'NATIONAL_PRACTICE_QUALITY',
       rows: [],
       unknownPractitioners: [],
     });

@@ -9,13 +9,10 @@ describe('assertRoleAreaConsistent', () => {
     expect(() => assertRoleAreaConsistent(role, null)).toThrow(RuleError);
     expect(() => assertRoleAreaConsistent(role, 'area')).not.toThrow();
   });
-  it.each(ROLES.filter((role) => !isAreaRole(role)))(
-    '%s works nationally',
-    (role) => {
-      expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
-      expect(() => assertRoleAreaConsistent(role, null)).not.toThrow();
-    },
-  );
+  it.each(ROLES.filter((role) => !isAreaRole(role)))('%s works nationally', (role) => {
+    expect(() => assertRoleAreaConsistent(role, 'area')).toThrow(/nationally/);
+    expect(() => assertRoleAreaConsistent(role, null)).not.toThrow();
+  });
   it('names the field at fault', () => {
     try {
       assertRoleAreaConsistent('HEAD_OF_SERVICE', null);
@@ -57,11 +54,17 @@ describe('navigationFor', () => {
       [
         '/',
         '/dashboard',
+        '/local',
         '/benchmarks',
+        '/local/moderation',
+        '/local/calibration',
         '/reviews',
         '/challenges',
+        '/local/observations',
         '/audits',
         '/reports',
+        '/improvement',
+        '/local/qa-overview',
         '/case-files',
         '/thresholds',
         '/inbox',
@@ -69,9 +72,35 @@ describe('navigationFor', () => {
     ],
     [
       'NATIONAL_SERVICE_DIRECTOR',
-      ['/', '/dashboard', '/reviews', '/challenges', '/audits', '/reports', '/thresholds', '/inbox'],
+      [
+        '/',
+        '/dashboard',
+        '/local/calibration',
+        '/reviews',
+        '/challenges',
+        '/local/observations',
+        '/audits',
+        '/reports',
+        '/improvement',
+        '/local/qa-overview',
+        '/thresholds',
+        '/inbox',
+      ],
     ],
-    ['DIRECTOR', ['/', '/dashboard', '/audits', '/reports', '/thresholds', '/inbox']],
+    [
+      'DIRECTOR',
+      [
+        '/',
+        '/dashboard',
+        '/local/calibration',
+        '/audits',
+        '/reports',
+        '/improvement',
+        '/local/qa-overview',
+        '/thresholds',
+        '/inbox',
+      ],
+    ],
   ] as const)('%s sees only what it may use', (role, hrefs) => {
     expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual(hrefs);
   });
@@ -85,18 +114,23 @@ describe('navigationFor', () => {
         '/',
         '/dashboard',
         ...benchmarks,
+        '/local/calibration',
         '/reviews',
         '/challenges',
+        '/local/observations',
         '/audits',
         '/reports',
+        '/improvement',
+        '/local/qa-overview',
         '/thresholds',
         '/inbox',
       ]);
-      // Without an area (misconfigured) nothing area-scoped shows.
+      // Without an area (misconfigured) nothing area-scoped shows; the national register still reads.
       expect(navigationFor({ role, serviceAreaId: null }).map((item) => item.href)).toEqual([
         '/',
         ...benchmarks,
         '/audits',
+        '/improvement',
         '/thresholds',
         '/inbox',
       ]);

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { DashboardFiltersForm } from '@/components/dashboards/dashboard-filters-form';
 import { HeatMapWidget } from '@/components/dashboards/heat-map-widget';
 import { ProgressWidget } from '@/components/dashboards/progress-widget';
+import { QaOverviewPanel } from '@/components/dashboards/qa-overview-panel';
 import { QaWidget } from '@/components/dashboards/qa-widget';
 import { StandingWidget } from '@/components/dashboards/standing-widget';
 import { TrendWidget } from '@/components/dashboards/trend-widget';
@@ -16,6 +17,9 @@ import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standin
 import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
 import { getSectionHeatMap } from '@/lib/use-cases/dashboards/get-section-heat-map';
 import { getTrend } from '@/lib/use-cases/dashboards/get-trend';
+import { getQaOverview } from '@/lib/use-cases/qa-overview/get-qa-overview';
+import { qaOverviewPeriodOfMonths } from '@/lib/domain/qa-overview';
+import { isoDay } from '@/lib/domain/dates';
 
 export const metadata: Metadata = { title: 'National dashboard' };
 export const dynamic = 'force-dynamic';
@@ -61,6 +65,17 @@ export default async function NationalDashboardPage({
       <Widget id="qa" title="Quality-assurance indicators">
         <QaWidget {...props} figures={getQaTrend(actor, scope, filters)} />
       </Widget>
+      {can(actor, 'qaOverview.view', NATIONAL) && (
+        <Widget id="qa-overview" title="QA overview: local, national and performance board audits">
+          <QaOverviewPanel
+            figures={getQaOverview(
+              actor,
+              { ...qaOverviewPeriodOfMonths(filters), areaId: null },
+              isoDay(new Date()),
+            )}
+          />
+        </Widget>
+      )}
       <Widget id="heat-map" title="Sections by area">
         <HeatMapWidget
           {...props}

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { ALREADY_SUBMITTED, assertGradable } from '@/lib/domain/case-audit-rules';
 import { NotFoundOrForbiddenError, RuleError } from '@/lib/domain/errors';
 import { normaliseAnswers, type GradingAnswers } from '@/lib/domain/grading';
-import { can, inArea } from '@/lib/domain/permissions';
+import { mayGradeCase } from '@/lib/domain/grading-access';
 import { GradingAnswersSchema } from '@/lib/schemas/grading';
 
 export type DraftSaveResult =
@@ -27,10 +27,8 @@ export async function saveDraft(
 ): Promise<DraftSaveResult> {
   const { sampledCaseId, baseVersion } = input;
   const target = await loadDraftTarget(sampledCaseId);
-  if (!target || !can(actor, 'caseAudit.grade', inArea(target.serviceAreaId)))
+  if (!target || !mayGradeCase(actor, { ...target, auditKind: target.audit.kind }))
     throw new NotFoundOrForbiddenError('caseAudit.grade');
-  if (target.status !== 'SELECTED' || target.assignedToId !== actor.userId)
-    throw new NotFoundOrForbiddenError();
   assertGradable(target.audit.status, target.caseAudit?.status ?? null);
   const content = await contentOf(target.audit.thresholdVersionId);
   const answers = normaliseAnswers(content, input.answers);

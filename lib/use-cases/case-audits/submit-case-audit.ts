@@ -14,7 +14,8 @@ import {
   type GradingAnswers,
   type Problem,
 } from '@/lib/domain/grading';
-import { can, inArea } from '@/lib/domain/permissions';
+import { mayGradeCase } from '@/lib/domain/grading-access';
+import { answersForForm, usesLocalForm } from '@/lib/domain/local-indicators';
 import { isLowestLevel } from '@/lib/domain/rubric';
 import type { Email } from '@/lib/notify/email';
 import { GradingAnswersSchema } from '@/lib/schemas/grading';
@@ -33,11 +34,9 @@ export async function submitCaseAudit(
   now: Date,
 ): Promise<{ result: SubmitResult; emails: Email[] }> {
   const grading = await loadGradingCase(input.sampledCaseId);
-  if (!grading || !can(actor, 'caseAudit.grade', inArea(grading.serviceAreaId)))
-    throw new NotFoundOrForbiddenError('caseAudit.grade');
-  if (grading.status !== 'SELECTED' || grading.assignedToId !== actor.userId)
-    throw new NotFoundOrForbiddenError();
-  const answers = normaliseAnswers(grading.content, input.answers);
+  if (!grading || !mayGradeCase(actor, grading)) throw new NotFoundOrForbiddenError('caseAudit.grade');
+  const isLocalForm = usesLocalForm(grading.auditKind);
+  const answers = answersForForm(normaliseAnswers(grading.content, input.answers), isLocalForm);
   return db().$transaction(async (tx) => {
     // Serialise submits of one case: create the row if needed, then lock it.
     if (!grading.caseAudit) {
@@ -79,6 +78,7 @@ export async function submitCaseAudit(
       throw new StaleVersionError('case audit');
     const problems = completenessProblems(grading.content, answers, {
       isEitWorkToFirstHearing: isEitWorkToFirstHearing(grading),
+      isLocalForm,
     });
     if (problems.length > 0) return { result: { submitted: false, problems }, emails: [] };
 

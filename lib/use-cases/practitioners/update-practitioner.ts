@@ -6,6 +6,8 @@ import { type PractitionerFields } from '@/lib/db/practitioners';
 import { translatePractitionerWriteError } from './translate-practitioner-write-error';
 import { db } from '@/lib/db/client';
 import { recordAuditEvent } from '@/lib/db/audit-events';
+import { getTeamManager } from '@/lib/db/team-managers';
+import { practitionerManagerFor } from '@/lib/domain/team-managers';
 import { assertVersionedUpdate } from '@/lib/db/versioned';
 
 export async function updatePractitioner(
@@ -14,7 +16,13 @@ export async function updatePractitioner(
 ): Promise<void> {
   authorise(actor, 'practitioner.manage', NATIONAL);
   const actorId = actor.userId;
-  const { practitionerId, version, ...fields } = input;
+  const { practitionerId, version, ...chosen } = input;
+  // The team's Service Manager is the practitioner's manager (an empty choice takes them).
+  const team = await getTeamManager(chosen.teamId);
+  const fields = {
+    ...chosen,
+    managerId: team ? practitionerManagerFor(team, chosen.managerId) : chosen.managerId,
+  };
   try {
     await db().$transaction(async (tx) => {
       const { count } = await tx.practitioner.updateMany({

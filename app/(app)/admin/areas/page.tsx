@@ -8,8 +8,14 @@ import {
   createTeamAction,
   updateTeamAction,
 } from '@/lib/actions/admin-organisation';
+import { setTeamServiceManagerAction } from '@/lib/actions/admin-team-managers';
 import { requireActor } from '@/lib/auth/actor';
 import { findServiceAreas } from '@/lib/db/organisation';
+import {
+  findServiceManagerOptions,
+  findTeamServiceManagers,
+  type ServiceManagerOption,
+} from '@/lib/db/team-managers';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 
 export const metadata: Metadata = { title: 'Service areas and teams' };
@@ -18,7 +24,11 @@ export const dynamic = 'force-dynamic';
 export default async function AreasPage() {
   const actor = await requireActor();
   if (!can(actor, 'organisation.manage', NATIONAL)) notFound();
-  const areas = await findServiceAreas();
+  const [areas, managers, teamManagers] = await Promise.all([
+    findServiceAreas(),
+    findServiceManagerOptions(),
+    findTeamServiceManagers(),
+  ]);
   return (
     <div className="space-y-8">
       <h1>Service areas and teams</h1>
@@ -70,7 +80,16 @@ export default async function AreasPage() {
               </>
             ),
           },
-          { header: 'Teams (active practitioners)', cell: (area) => <TeamList teams={area.teams} /> },
+          {
+            header: 'Teams (active practitioners)',
+            cell: (area) => (
+              <TeamList
+                teams={area.teams}
+                managers={managers.filter((manager) => manager.serviceAreaId === area.id)}
+                teamManagers={teamManagers}
+              />
+            ),
+          },
           {
             header: 'Active practitioners',
             isNumeric: true,
@@ -82,13 +101,19 @@ export default async function AreasPage() {
   );
 }
 
-/** Each team of an area, renamed in place. */
+/** Each team of an area, renamed in place, with its Service Manager (one of the area's). */
 function TeamList({
   teams,
+  managers,
+  teamManagers,
 }: {
   teams: { id: string; name: string; version: number; practitionerCount: number }[];
+  managers: ServiceManagerOption[];
+  teamManagers: Map<string, string | null>;
 }) {
   if (teams.length === 0) return 'No teams yet';
+  const managerName = (teamId: string) =>
+    managers.find((manager) => manager.id === teamManagers.get(teamId))?.name ?? null;
   return (
     <ul className="space-y-1">
       {teams.map((team) => (
@@ -96,6 +121,7 @@ function TeamList({
           <details>
             <summary className="cursor-pointer">
               {team.name} ({team.practitionerCount})
+              {managerName(team.id) ? ` · Service Manager: ${managerName(team.id)}` : ''}
             </summary>
             <ActionForm
               action={updateTeamAction}
@@ -105,6 +131,23 @@ function TeamList({
               className="mt-2 space-y-2"
             >
               <TextField name="name" label={`New name for ${team.name}`} defaultValue={team.name} />
+            </ActionForm>
+            <ActionForm
+              action={setTeamServiceManagerAction}
+              values={{ teamId: team.id, version: team.version }}
+              submitLabel="Set Service Manager"
+              successMessage="Service Manager set: the team’s practitioners now report to them."
+              className="mt-2 space-y-2"
+            >
+              <SelectField
+                name="serviceManagerId"
+                label={`Service Manager of ${team.name}`}
+                hint="The team’s practitioners report to them, and they audit the team’s work."
+                options={managers.map((manager) => ({ value: manager.id, label: manager.name }))}
+                defaultValue={teamManagers.get(team.id) ?? ''}
+                placeholder="No Service Manager"
+                required={false}
+              />
             </ActionForm>
           </details>
         </li>

@@ -11,6 +11,8 @@ import { LAW_TYPE_LABELS } from '@/lib/domain/audits';
 import { isEitWorkToFirstHearing } from '@/lib/domain/case-audit-rules';
 import { formatDate } from '@/lib/domain/dates';
 import { emptyAnswers } from '@/lib/domain/grading';
+import { gradesCases } from '@/lib/domain/grading-access';
+import { usesLocalForm } from '@/lib/domain/local-indicators';
 import { can, NATIONAL } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
 import { getGradingCase } from '@/lib/use-cases/case-audits/get-grading-case';
@@ -20,17 +22,21 @@ export const dynamic = 'force-dynamic';
 
 export default async function GradeCasePage({ params }: { params: Promise<{ sampledCaseId: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, 'caseAudit.grade', NATIONAL)) notFound();
+  if (!gradesCases(actor)) notFound();
   const { sampledCaseId } = await params;
   if (!isUuid(sampledCaseId)) notFound();
   const grading = await getGradingCase(actor, sampledCaseId);
   if (!grading) notFound();
   const open = grading.auditStatus === 'GRADING' || grading.auditStatus === 'REVIEW';
   const submitted = grading.caseAudit?.status === 'SUBMITTED';
+  // A Service Manager's cases are their local audits, listed by month on their own queue.
+  const queueHref = can(actor, 'queue.view', NATIONAL) ? '/queue' : '/local/queue';
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/queue">Back to my cases</Link>
+        <Link href={queueHref}>
+          {queueHref === '/queue' ? 'Back to my cases' : 'Back to my local audits'}
+        </Link>
       </p>
       <div>
         <h1>Case {grading.caseReference}</h1>
@@ -69,35 +75,41 @@ export default async function GradeCasePage({ params }: { params: Promise<{ samp
           doneHref={`/cases/${grading.sampledCaseId}/feedback?submitted=1`}
           content={grading.content}
           isEitWorkToFirstHearing={isEitWorkToFirstHearing(grading)}
-          initialAnswers={grading.caseAudit?.answers ?? emptyAnswers(grading.content)}
+          isLocalForm={usesLocalForm(grading.auditKind)}
+          initialAnswers={
+            grading.caseAudit?.answers ??
+            emptyAnswers(grading.content, usesLocalForm(grading.auditKind) ? 'local' : 'national')
+          }
           initialVersion={grading.caseAudit?.version ?? 0}
           initialSavedAt={grading.caseAudit?.updatedAt.toISOString() ?? null}
           submissionId={randomUUID()}
           submitAction={submitCaseAuditAction}
         />
       )}
-      <section className="card space-y-3" aria-labelledby="concern-title">
-        <h2 id="concern-title">Safeguarding concern</h2>
-        <p className="text-sm text-slate-700">
-          Independent of the grade. The area’s Head of Service and Assistant Director and the audit lead are
-          told at once, and must acknowledge it within 24 hours.
-        </p>
-        <ActionForm
-          action={raiseConcernAction}
-          values={{ sampledCaseId: grading.sampledCaseId }}
-          submitLabel="Raise safeguarding concern"
-          successMessage="Concern raised: the area and the audit lead have been told."
-          variant="danger"
-          resetOnSuccess
-          confirm={{
-            title: 'Raise a safeguarding concern?',
-            body: 'The area’s leaders and the audit lead are notified immediately.',
-            confirmLabel: 'Yes, raise it',
-          }}
-        >
-          <TextAreaField name="description" label="What needs to happen, and why" />
-        </ActionForm>
-      </section>
+      {can(actor, 'concern.raise', NATIONAL) && (
+        <section className="card space-y-3" aria-labelledby="concern-title">
+          <h2 id="concern-title">Safeguarding concern</h2>
+          <p className="text-sm text-slate-700">
+            Independent of the grade. The area’s Head of Service and Assistant Director and the audit lead are
+            told at once, and must acknowledge it within 24 hours.
+          </p>
+          <ActionForm
+            action={raiseConcernAction}
+            values={{ sampledCaseId: grading.sampledCaseId }}
+            submitLabel="Raise safeguarding concern"
+            successMessage="Concern raised: the area and the audit lead have been told."
+            variant="danger"
+            resetOnSuccess
+            confirm={{
+              title: 'Raise a safeguarding concern?',
+              body: 'The area’s leaders and the audit lead are notified immediately.',
+              confirmLabel: 'Yes, raise it',
+            }}
+          >
+            <TextAreaField name="description" label="What needs to happen, and why" />
+          </ActionForm>
+        </section>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { PrintButton } from '@/components/grading/print-button';
 import { DataTable } from '@/components/ui/data-table';
 import { requireActor } from '@/lib/auth/actor';
 import { CHILDREN_SEEN_LABELS } from '@/lib/domain/grading';
+import { can, NATIONAL } from '@/lib/domain/permissions';
 import { isUuid } from '@/lib/schemas/fields';
 import { getFeedbackSheet } from '@/lib/use-cases/case-audits/get-feedback-sheet';
 
@@ -35,7 +36,11 @@ export default async function FeedbackPage({
           {query.review === '1'
             ? ' The case has gone to the area’s Head of Service and Assistant Director for review.'
             : ''}{' '}
-          <Link href="/queue">Back to my cases</Link>
+          {can(actor, 'queue.view', NATIONAL) ? (
+            <Link href="/queue">Back to my cases</Link>
+          ) : (
+            <Link href="/local/queue">Back to my local audits</Link>
+          )}
         </p>
       )}
       <div className="flex flex-wrap items-start justify-between gap-4">

@@ -9,6 +9,7 @@ import { QaWidget } from '@/components/dashboards/qa-widget';
 import { StandingWidget } from '@/components/dashboards/standing-widget';
 import { TrendWidget } from '@/components/dashboards/trend-widget';
 import { Widget } from '@/components/dashboards/widget';
+import { InspectionJudgementsTable } from '@/components/improvement/inspection-judgements-table';
 import { requireActor } from '@/lib/auth/actor';
 import { scopeLabel } from '@/lib/db/dashboards';
 import { drillDownLevel } from '@/lib/domain/dashboard';
@@ -21,6 +22,8 @@ import { getLatestStanding } from '@/lib/use-cases/dashboards/get-latest-standin
 import { getQaTrend } from '@/lib/use-cases/dashboards/get-qa-trend';
 import { getSectionHeatMap } from '@/lib/use-cases/dashboards/get-section-heat-map';
 import { getTrend } from '@/lib/use-cases/dashboards/get-trend';
+import { findInspectionJudgements } from '@/lib/use-cases/improvement/find-inspection-judgements';
+import type { Actor } from '@/lib/domain/actor';
 
 export const metadata: Metadata = { title: 'Area dashboard' };
 export const dynamic = 'force-dynamic';
@@ -70,6 +73,7 @@ export default async function AreaDashboardPage({
           linkFor={teamLink}
         />
       </Widget>
+      <InspectionBeside actor={actor} areaId={areaId} />
       <Widget id="trend" title="Trend across audits">
         <TrendWidget {...props} figures={getTrend(actor, scope, filters)} linkFor={teamLink} />
       </Widget>
@@ -88,5 +92,20 @@ export default async function AreaDashboardPage({
         </Widget>
       )}
     </div>
+  );
+}
+
+/** Seed 004: what inspectors judged, beside what the area's own audit found. Nothing when never inspected. */
+async function InspectionBeside({ actor, areaId }: { actor: Actor; areaId: string }) {
+  const judgements = await findInspectionJudgements(actor, areaId);
+  if (judgements.length === 0) return null;
+  return (
+    <Widget id="inspection" title="Inspection judgements beside the audit">
+      <InspectionJudgementsTable
+        judgements={judgements}
+        caption="Each inspection beside the area’s latest national audit before it"
+        showArea={false}
+      />
+    </Widget>
   );
 }

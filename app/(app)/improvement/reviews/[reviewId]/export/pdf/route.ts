@@ -1,0 +1,44 @@
+import { getActor } from '@/lib/auth/actor';
+import { NotFoundOrForbiddenError } from '@/lib/domain/errors';
+import { recordDownload, refusedResponse } from '@/lib/http/access';
+import { reviewFileName } from '@/lib/report/review-xlsx';
+import { reviewPdf } from '@/lib/report/review-pdf';
+import { isUuid } from '@/lib/schemas/fields';
+import { getProgressReview } from '@/lib/use-cases/improvement/get-progress-review';
+
+export const dynamic = 'force-dynamic';
+
+/** The review as a letter-like PDF, for whoever may read the source's recommendations. */
+export async function GET(request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
+  const actor = await getActor();
+  if (!actor)
+    return refusedResponse(
+      request,
+      null,
+      'progress review',
+      new Response('Sign in to download', { status: 401 }),
+    );
+  const { reviewId } = await params;
+  if (!isUuid(reviewId)) return new Response('Not found', { status: 404 });
+  let review;
+  try {
+    review = await getProgressReview(actor, reviewId);
+  } catch (error) {
+    if (error instanceof NotFoundOrForbiddenError)
+      return refusedResponse(request, actor, `progress-review:${reviewId}`);
+    throw error;
+  }
+  // Logged before the file is built: a download that cannot be logged does not happen.
+  await recordDownload(request, actor, {
+    target: `progress-review:${reviewId}`,
+    table: 'review',
+    format: 'pdf',
+  });
+  return new Response(new Uint8Array(await reviewPdf(review)), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${reviewFileName(review)}.pdf"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
