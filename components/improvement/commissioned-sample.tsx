@@ -14,7 +14,7 @@ export function CommissionedSample({ commissions }: { commissions: CommissionedS
       {commissions.map((commission) => (
         <div key={commission.recommendation.id} className="space-y-2">
           <p>
-            <Link href={`/improvement/recommendations/${commission.recommendation.id}`}>
+            <Link href={`/improvement/recommendations/${commission.recommendation.id}`} prefetch={false}>
               Recommendation {commission.recommendation.number}
             </Link>{' '}
             of {commission.recommendation.sourceTitle}: {commission.recommendation.text}
@@ -27,6 +27,9 @@ export function CommissionedSample({ commissions }: { commissions: CommissionedS
               {commission.checks.filter((check) => check.tooSmall).length} of {commission.checks.length}{' '}
               areas: a change of the size sought could well be missed there.
             </p>
+          )}
+          {commission.measure && commission.measure.targetText === null && (
+            <p>The measure has no target, so there is no change to size the sample for.</p>
           )}
           {commission.checks.length > 0 && (
             <DataTable

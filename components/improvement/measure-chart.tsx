@@ -28,7 +28,7 @@ export function MeasureChart({
         <LineChart data={points} margin={{ left: 0, right: 16, top: 12 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="period" tick={{ fontSize: 11 }} />
-          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={44} />
+          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={52} />
           <Tooltip
             formatter={(value) => (typeof value === 'number' ? `${value}%` : '–')}
             isAnimationActive={false}

@@ -9,17 +9,21 @@ import { MeasureChart } from './measure-chart';
 
 type Measure = RecommendationMeasuresView['measures'][number];
 
+const VERDICT = 'inline-block rounded px-2 py-0.5 text-sm font-semibold';
+
 function Verdicts({ measure }: { measure: Measure }) {
   const { target, change } = measure;
   return (
     <p className="flex flex-wrap gap-2">
       {target && (
-        <span className={`tag ${target.met === null ? '' : target.met ? 'tone-green' : 'tone-amber'}`}>
+        <span
+          className={`${VERDICT} ${target.met === null ? 'bg-slate-200 text-slate-800' : target.met ? 'tone-green' : 'tone-amber'}`}
+        >
           Target {target.text}: {target.met === null ? 'not yet measured' : target.met ? 'met' : 'not met'}
         </span>
       )}
       {change?.beyondChance !== null && change?.beyondChance !== undefined && (
-        <span className={`tag ${change.beyondChance ? 'tone-green' : 'tone-amber'}`}>
+        <span className={`${VERDICT} ${change.beyondChance ? 'tone-green' : 'tone-amber'}`}>
           {change.beyondChance ? 'More than chance variation' : 'Could be chance variation'}
         </span>
       )}

@@ -189,49 +189,49 @@ export type AreaSampleSize = AreaSampleRow & {
   note: string;
 };
 
+/** A measure's target: a share to reach (at least) or to get under (at most). */
+export type SampleTarget = { percent: number; direction: TargetDirection };
+
+function meetsTarget(share: number, target: SampleTarget): boolean {
+  const goal = target.percent / 100;
+  return target.direction === 'AT_LEAST' ? share >= goal : share <= goal;
+}
+
 /**
  * Per area in scope, the sample that detects the change from the area's
  * baseline share to the target (power 80%, 5% two-sided; lib/domain/sample-size.ts).
+ * An area already at its target has no change to detect.
  */
-export function areaSampleSizes(rows: AreaSampleRow[], targetPercent: number | null): AreaSampleSize[] {
+export function areaSampleSizes(rows: AreaSampleRow[], target: SampleTarget | null): AreaSampleSize[] {
   return rows.map((row) => {
-    if (targetPercent === null)
-      return {
-        ...row,
-        baselinePercent: null,
-        needed: null,
-        baselineTooSmall: false,
-        note: 'The measure has no target.',
-      };
+    const none = { ...row, baselinePercent: null, needed: null, baselineTooSmall: false };
+    if (target === null) return { ...none, note: 'The measure has no target.' };
     if (!row.baseline || row.baseline.total === 0)
-      return {
-        ...row,
-        baselinePercent: null,
-        needed: null,
-        baselineTooSmall: false,
-        note: 'No baseline figure for this area.',
-      };
+      return { ...none, note: 'No baseline figure for this area.' };
     const share = row.baseline.count / row.baseline.total;
-    const target = targetPercent / 100;
-    const needed = casesPerGroup(share, target);
+    const baselinePercent = Math.round(share * 100);
+    const symbol = target.direction === 'AT_LEAST' ? '≥' : '≤';
+    if (meetsTarget(share, target))
+      return {
+        ...none,
+        baselinePercent,
+        note: `Already meets the target (${symbol} ${target.percent}%): no change to detect.`,
+      };
+    const needed = casesPerGroup(share, target.percent / 100);
     const verdict = sampleVerdict({
       baselineShare: share,
-      targetShare: target,
+      targetShare: target.percent / 100,
       plannedCases: needed ?? 0,
       baselineCases: row.baseline.total,
     });
-    const baselinePercent = Math.round(share * 100);
     return {
       ...row,
       baselinePercent,
       needed,
       baselineTooSmall: verdict.baselineTooSmall,
-      note:
-        needed === null
-          ? 'The baseline is already at the target: no change to detect.'
-          : verdict.baselineTooSmall
-            ? `Needs ${needed} cases; its baseline had only ${row.baseline.total}, so no sample alone can tell the change with 80% power.`
-            : `Needs ${needed} cases to tell ${baselinePercent}% from ${targetPercent}%.`,
+      note: verdict.baselineTooSmall
+        ? `Needs ${needed} cases; its baseline had only ${row.baseline.total}, so no sample alone can tell the change with 80% power.`
+        : `Needs ${needed} cases to tell ${baselinePercent}% from ${target.percent}%.`,
     };
   });
 }
@@ -247,15 +247,15 @@ export type DrawnSampleCheck = AreaSampleSize & {
 export function checkDrawnSample(
   sizes: AreaSampleSize[],
   drawn: Record<string, number>,
-  targetPercent: number | null,
+  target: SampleTarget | null,
 ): DrawnSampleCheck[] {
   return sizes.map((size) => {
     const cases = drawn[size.serviceAreaId] ?? 0;
-    if (targetPercent === null || !size.baseline || size.baseline.total === 0 || size.needed === null)
+    if (target === null || !size.baseline || size.baseline.total === 0 || size.needed === null)
       return { ...size, drawn: cases, verdict: null, tooSmall: false, message: size.note };
     const verdict = sampleVerdict({
       baselineShare: size.baseline.count / size.baseline.total,
-      targetShare: targetPercent / 100,
+      targetShare: target.percent / 100,
       plannedCases: cases,
       baselineCases: size.baseline.total,
     });

@@ -9,6 +9,7 @@ import {
   type MeasureSettings,
 } from '@/lib/domain/measure-rules';
 import { RuleError } from '@/lib/domain/errors';
+import { casesPerGroup } from '@/lib/domain/sample-size';
 import { recommendationsJson, recommendationsText } from '@/lib/report/recommendations';
 import { assembleMeasure } from '@/lib/domain/measures';
 
@@ -170,6 +171,7 @@ describe('commissionDefaults', () => {
 });
 
 describe('areaSampleSizes and checkDrawnSample', () => {
+  const AT_LEAST_60 = { percent: 60, direction: 'AT_LEAST' } as const;
   const rows = [
     { serviceAreaId: 'a5', code: 'A5', baseline: { count: 3, total: 11 } },
     { serviceAreaId: 'a4', code: 'A4', baseline: { count: 20, total: 50 } },
@@ -177,14 +179,14 @@ describe('areaSampleSizes and checkDrawnSample', () => {
     { serviceAreaId: 'a9', code: 'A9', baseline: { count: 42, total: 56 } },
   ];
   it('gives each area the cases it needs to tell its baseline from the target', () => {
-    const sizes = areaSampleSizes(rows, 60);
+    const sizes = areaSampleSizes(rows, AT_LEAST_60);
     expect(
       sizes.map((size) => [size.code, size.baselinePercent, size.needed, size.baselineTooSmall]),
     ).toEqual([
       ['A5', 27, 35, true],
       ['A4', 40, 97, false],
       ['A1', null, null, false],
-      ['A9', 75, 152, true],
+      ['A9', 75, null, false],
     ]);
     expect(sizes[0]?.note).toBe(
       'Needs 35 cases; its baseline had only 11, so no sample alone can tell the change with 80% power.',
@@ -192,19 +194,40 @@ describe('areaSampleSizes and checkDrawnSample', () => {
     expect(sizes[2]?.note).toBe('No baseline figure for this area.');
     expect(areaSampleSizes(rows, null)[0]?.note).toBe('The measure has no target.');
     expect(
-      areaSampleSizes([{ serviceAreaId: 'a', code: 'A', baseline: { count: 60, total: 100 } }], 60)[0]?.note,
-    ).toBe('The baseline is already at the target: no change to detect.');
+      areaSampleSizes(
+        [{ serviceAreaId: 'a', code: 'A', baseline: { count: 60, total: 100 } }],
+        AT_LEAST_60,
+      )[0]?.note,
+    ).toBe('Already meets the target (≥ 60%): no change to detect.');
     expect(
-      areaSampleSizes([{ serviceAreaId: 'a', code: 'A', baseline: { count: 200, total: 500 } }], 60)[0]?.note,
+      areaSampleSizes(
+        [{ serviceAreaId: 'a', code: 'A', baseline: { count: 200, total: 500 } }],
+        AT_LEAST_60,
+      )[0]?.note,
     ).toBe('Needs 97 cases to tell 40% from 60%.');
+  });
+
+  it('sees a fall in the lowest grade to an at-most target as the change to detect', () => {
+    const sizes = areaSampleSizes(
+      [
+        { serviceAreaId: 'a4', code: 'A4', baseline: { count: 5, total: 24 } },
+        { serviceAreaId: 'a9', code: 'A9', baseline: { count: 5, total: 56 } },
+      ],
+      { percent: 14, direction: 'AT_MOST' },
+    );
+    expect(sizes.map((size) => [size.code, size.baselinePercent, size.needed])).toEqual([
+      ['A4', 21, casesPerGroup(5 / 24, 0.14)],
+      ['A9', 9, null],
+    ]);
+    expect(sizes[1]?.note).toBe('Already meets the target (≤ 14%): no change to detect.');
   });
 
   it('says which drawn samples are too small to tell', () => {
     const sizes = areaSampleSizes(
       [{ serviceAreaId: 'a', code: 'A', baseline: { count: 200, total: 500 } }, ...rows.slice(0, 1)],
-      60,
+      AT_LEAST_60,
     );
-    const checks = checkDrawnSample(sizes, { a: 120, a5: 12 }, 60);
+    const checks = checkDrawnSample(sizes, { a: 120, a5: 12 }, AT_LEAST_60);
     expect(checks.map((check) => [check.drawn, check.tooSmall])).toEqual([
       [120, false],
       [12, true],
@@ -213,7 +236,7 @@ describe('areaSampleSizes and checkDrawnSample', () => {
     expect(checks[1]?.message).toBe(
       'Too small to tell: 12 drawn (34% power), 35 needed; the baseline had only 11.',
     );
-    expect(checkDrawnSample(sizes, {}, 60)[0]?.message).toBe('Nothing drawn yet: needs 97 cases.');
+    expect(checkDrawnSample(sizes, {}, AT_LEAST_60)[0]?.message).toBe('Nothing drawn yet: needs 97 cases.');
   });
 });
 

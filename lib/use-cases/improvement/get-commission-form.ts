@@ -79,6 +79,9 @@ export async function getCommissionForm(
         }
       : null,
     defaults,
-    sampleSizes: measure ? areaSampleSizes(rows, measure.targetPercent) : [],
+    sampleSizes:
+      measure && measure.targetPercent !== null
+        ? areaSampleSizes(rows, { percent: measure.targetPercent, direction: measure.targetDirection })
+        : [],
   };
 }

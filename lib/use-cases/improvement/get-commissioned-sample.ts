@@ -36,17 +36,21 @@ export async function getCommissionedSample(actor: Actor, auditId: string): Prom
         measure ? areaBaselines(measure, coverage.serviceAreaIds) : null,
         drawnCasesByArea(auditId, lawTypes),
       ]);
-      const sizes = measure
+      const target =
+        measure && measure.targetPercent !== null
+          ? { percent: measure.targetPercent, direction: measure.targetDirection }
+          : null;
+      const sizes = target
         ? areaSampleSizes(
             areas.map((area) => ({
               serviceAreaId: area.id,
               code: area.code,
               baseline: baselines?.get(area.id) ?? null,
             })),
-            measure.targetPercent,
+            target,
           )
         : [];
-      const checks = checkDrawnSample(sizes, drawn, measure?.targetPercent ?? null);
+      const checks = checkDrawnSample(sizes, drawn, target);
       return {
         recommendation: {
           id: commission.recommendationId,

@@ -29,7 +29,9 @@ export default async function RecommendationMeasuresPage({
   return (
     <div className="space-y-6">
       <p>
-        <Link href={`/improvement/recommendations/${recommendationId}`}>Back to the recommendation</Link>
+        <Link href={`/improvement/recommendations/${recommendationId}`} prefetch={false}>
+          Back to the recommendation
+        </Link>
       </p>
       <div>
         <h1>Measures of recommendation {view.recommendation.number}</h1>
