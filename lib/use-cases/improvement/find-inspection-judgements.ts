@@ -1,7 +1,11 @@
 import 'server-only';
 import { findInspectionJudgements as loadJudgements } from '@/lib/db/inspection-judgements';
 import type { Actor } from '@/lib/domain/actor';
-import { DEFAULT_TARGETS, inspectionDisagreement, type InspectionJudgementView } from '@/lib/domain/inspection';
+import {
+  DEFAULT_TARGETS,
+  inspectionDisagreement,
+  type InspectionJudgementView,
+} from '@/lib/domain/inspection';
 import { can, inArea, NATIONAL } from '@/lib/domain/permissions';
 import { authorise } from '../authorise';
 
