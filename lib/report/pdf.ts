@@ -365,17 +365,23 @@ function footers(doc: Doc, left: string) {
   }
 }
 
-export async function reportPdf(report: AuditReport, tables: ReportTable[]): Promise<Buffer> {
-  const title = `${report.audit.name}: summary report`;
+/**
+ * A new A4 document in the report's style with its title printed at the top,
+ * and the promise of its bytes once `doc.end()` is called.
+ */
+function openDocument(meta: { title: string; subject: string; layout: 'portrait' | 'landscape' }): {
+  doc: Doc;
+  done: Promise<Buffer>;
+} {
   const doc = new PDFDocument({
     size: 'A4',
-    layout: 'portrait',
+    layout: meta.layout,
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     displayTitle: true,
     lang: 'en-GB',
     font: REGULAR,
-    info: { Title: title, Author: 'Threshold', Subject: `${report.scope.label} audit report` },
+    info: { Title: meta.title, Author: 'Threshold', Subject: meta.subject },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -383,13 +389,22 @@ export async function reportPdf(report: AuditReport, tables: ReportTable[]): Pro
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-
   doc
     .font(BOLD)
     .fontSize(18)
     .fillColor(TEXT)
-    .text(printable(title), MARGIN, MARGIN, { width: contentWidth(doc) });
+    .text(printable(meta.title), MARGIN, MARGIN, { width: contentWidth(doc) });
   doc.moveDown(0.2);
+  return { doc, done };
+}
+
+export async function reportPdf(report: AuditReport, tables: ReportTable[]): Promise<Buffer> {
+  const title = `${report.audit.name}: summary report`;
+  const { doc, done } = openDocument({
+    title,
+    subject: `${report.scope.label} audit report`,
+    layout: 'portrait',
+  });
   paragraph(doc, report.scope.label === 'National' ? 'National' : `Service area ${report.scope.label}`, {
     font: BOLD,
     size: 11,
@@ -475,28 +490,7 @@ export async function sectionsPdf(
   meta: { title: string; lines: string[]; footer: string; subject: string },
   sections: PdfSection[],
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'portrait',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    displayTitle: true,
-    lang: 'en-GB',
-    font: REGULAR,
-    info: { Title: meta.title, Author: 'Threshold', Subject: meta.subject },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc
-    .font(BOLD)
-    .fontSize(18)
-    .fillColor(TEXT)
-    .text(printable(meta.title), MARGIN, MARGIN, { width: contentWidth(doc) });
-  doc.moveDown(0.2);
+  const { doc, done } = openDocument({ title: meta.title, subject: meta.subject, layout: 'portrait' });
   for (const line of meta.lines) paragraph(doc, line, { color: MUTED, size: 9 });
   for (const section of sections) {
     heading(doc, section.heading);
@@ -531,28 +525,7 @@ export async function tablesPdf(input: {
   sentences: string[];
   tables: ReportTable[];
 }): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    displayTitle: true,
-    lang: 'en-GB',
-    font: REGULAR,
-    info: { Title: input.title, Author: 'Threshold', Subject: input.subtitle },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc
-    .font(BOLD)
-    .fontSize(18)
-    .fillColor(TEXT)
-    .text(printable(input.title), MARGIN, MARGIN, { width: contentWidth(doc) });
-  doc.moveDown(0.2);
+  const { doc, done } = openDocument({ title: input.title, subject: input.subtitle, layout: 'landscape' });
   paragraph(doc, input.subtitle, { font: BOLD, size: 11 });
   for (const sentence of input.sentences) paragraph(doc, sentence);
   for (const table of input.tables) drawTable(doc, table);
