@@ -34,7 +34,7 @@ export async function findBoardRecommendations(day: string): Promise<BoardRecomm
       status: true,
       ownerId: true,
       dueOn: true,
-      source: { select: { title: true, issuedOn: true, serviceAreaId: true } },
+      source: { select: { title: true, issuedOn: true, serviceAreaId: true, scale: true } },
     },
   });
   // The latest judgement per recommendation made by then (judgements are append-only).
@@ -80,6 +80,7 @@ export async function findBoardRecommendations(day: string): Promise<BoardRecomm
         judgement: judgement
           ? {
               judgement: judgement.judgement,
+              scale: rec.source.scale,
               reason: judgement.reason,
               judgedOn: isoDay(judgement.judged_at),
               judgedBy: judgement.judged_by,

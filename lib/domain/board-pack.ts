@@ -2,6 +2,7 @@
 // recommendations by status with their latest judgement and measures, the
 // overdue actions and the outlier teams. Assembled from records; pure.
 import { daysOverdue, type ActionStatus, type TeamFunnel } from './improvement-plan';
+import { judgementLabel, type JudgementScale } from './progress-reviews';
 
 export type BoardRecommendationRecord = {
   id: string;
@@ -14,6 +15,8 @@ export type BoardRecommendationRecord = {
   dueOn: string | null;
   judgement: {
     judgement: string;
+    /** The source's scale, which names the judgement ("met" is "Met"). */
+    scale: JudgementScale;
     reason: string;
     judgedOn: string;
     judgedBy: string;
@@ -70,5 +73,5 @@ export function judgementWords(
   formatDay: (day: string) => string,
 ): string {
   if (!judgement) return 'Not yet judged';
-  return `${judgement.judgement} (${formatDay(judgement.judgedOn)}, ${judgement.judgedBy}, ${judgement.reviewTitle})`;
+  return `${judgementLabel(judgement.scale, judgement.judgement)} (${formatDay(judgement.judgedOn)}, ${judgement.judgedBy}, ${judgement.reviewTitle})`;
 }
