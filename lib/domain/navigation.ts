@@ -8,7 +8,7 @@ const ITEMS: { href: string; label: string; requires: Action | null }[] = [
   { href: '/dashboard', label: 'Dashboard', requires: 'dashboard.area' },
   { href: '/queue', label: 'My cases', requires: 'queue.view' },
   { href: '/local/queue', label: 'My local audits', requires: 'localAudit.grade' },
-  { href: '/local', label: 'Local audits', requires: 'localProgramme.manage' },
+  { href: '/local', label: 'Local programmes', requires: 'localProgramme.manage' },
   { href: '/benchmarks', label: 'Benchmarking', requires: 'benchmark.grade' },
   { href: '/local/moderation', label: 'Moderation', requires: 'moderation.manage' },
   { href: '/local/calibration', label: 'Local calibration', requires: 'localCalibration.view' },

@@ -1,8 +1,58 @@
-import { checkAndSubmitGrades, expect, expectNoAxeViolations, signIn, test } from './helpers';
+import { type Page } from '@playwright/test';
+import {
+  checkAndSubmitGrades,
+  chooseOption,
+  expect,
+  expectNoAxeViolations,
+  newPerson,
+  signIn,
+  test,
+} from './helpers';
 
-// Issue 17: a Service Manager completes a collaborative local audit of their own team's case,
-// from this month's queue (the demo drew the month; they picked one case themselves).
-test('a Service Manager completes a collaborative local audit from their queue', async ({ page }) => {
+/** Every section Met, every question Yes: the Head of Practice's blind grading, by pointer. */
+async function gradeEverythingMet(page: Page) {
+  const sections = page
+    .locator('form section[aria-labelledby$="-title"]')
+    .filter({ has: page.getByRole('group', { name: /^Grade for / }) });
+  const count = await sections.count();
+  expect(count).toBeGreaterThan(3);
+  for (let index = 0; index < count; index += 1) {
+    const section = sections.nth(index);
+    await section
+      .getByRole('group', { name: /^Grade for / })
+      .getByRole('radio', { name: 'Met', exact: true })
+      .check();
+    await section
+      .getByRole('textbox')
+      .first()
+      .fill(`Moderation evidence ${index + 1}.`);
+    const groups = section.getByRole('group');
+    const questions = await groups.count();
+    for (let question = 1; question < questions; question += 1)
+      await groups.nth(question).getByRole('radio', { name: 'Yes' }).check();
+  }
+  const seen = page.getByRole('radio', { name: 'Seen', exact: true });
+  if (await seen.count()) await seen.check();
+  for (const indicator of [
+    'Audit done collaboratively with the practitioner',
+    'Feedback from the child or family obtained',
+    'Management oversight recorded',
+    'Supervision recorded',
+  ])
+    await page.getByRole('group', { name: indicator }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('met');
+  await page.getByLabel(/^Rationale/).fill('Planning was reactive; the threshold for Good was not reached.');
+}
+
+// Issue 17: a Service Manager completes a collaborative local audit of their own team's case from
+// this month's queue (the demo drew the month; they picked one case themselves); the area's Head of
+// Practice draws this month's moderations, which must include it (every manager is represented),
+// grades it blind, compares and records the agreed grade.
+test('a Service Manager completes a collaborative local audit; the Head of Practice moderates it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
   await signIn(page, 'sm.a1@example.org');
   const waiting = page
     .locator('section.card')
@@ -41,13 +91,14 @@ test('a Service Manager completes a collaborative local audit from their queue',
     ['Supervision recorded', 'No'],
   ] as const)
     await page.getByRole('group', { name: indicator }).getByRole('radio', { name: answer }).check();
-  // The local form's own questions (issue 17 §3), where this build asks them.
-  const oversightExpected = page.getByRole('group', { name: 'Management oversight expected on this case' });
-  if ((await oversightExpected.count()) > 0)
-    await oversightExpected.getByRole('radio', { name: 'Yes' }).check();
-  const reflection = page.getByLabel(/^The practitioner’s own reflection/);
-  if ((await reflection.count()) > 0)
-    await reflection.fill('The plan would be clearer with dates for each step.');
+  // The local form's own questions (issue 17 §3).
+  await page
+    .getByRole('group', { name: 'Management oversight expected on this case' })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await page
+    .getByLabel(/^The practitioner’s own reflection/)
+    .fill('The plan would be clearer with dates for each step.');
   await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('good');
   await page
     .getByLabel(/^Rationale/)
@@ -62,4 +113,67 @@ test('a Service Manager completes a collaborative local audit from their queue',
   await expect(
     thisMonth.getByRole('row').filter({ hasText: reference }).getByRole('cell', { name: 'Submitted' }),
   ).toBeVisible();
+
+  // The Head of Practice draws this month's moderations for A1: the audit just submitted is drawn.
+  const hop = await newPerson(browser);
+  await signIn(hop, 'hop.a1@example.org');
+  await hop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Moderation' }).click();
+  await expect(hop.getByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
+  await expectNoAxeViolations(hop);
+  await hop.getByLabel('Month or quarter').fill(new Date().toISOString().slice(0, 7));
+  await hop.getByRole('button', { name: 'Draw the moderations' }).click();
+  await hop
+    .getByRole('dialog', { name: 'Draw this period’s moderations?' })
+    .getByRole('button', { name: 'Yes, draw them' })
+    .click();
+  const ours = hop.getByRole('table', { name: 'Moderations to do' }).getByRole('link', { name: reference });
+  await expect(ours).toBeVisible({ timeout: 15_000 });
+  await ours.click();
+
+  // Blind: the case and the form, nothing of the manager's grading.
+  await expect(hop.getByRole('heading', { level: 1, name: /^Moderate case / })).toBeVisible();
+  await expect(hop.getByText(/Manager’s grade|graded by|Good work, done with the practitioner/)).toHaveCount(
+    0,
+  );
+  await expectNoAxeViolations(hop);
+  await gradeEverythingMet(hop);
+  await checkAndSubmitGrades(hop);
+
+  // The comparison (the manager said Good, the moderator Met), then the agreed grade.
+  await expect(
+    hop.getByRole('heading', { level: 1, name: /the manager’s grading and yours$/ }),
+  ).toBeVisible();
+  await expect(hop.getByRole('row', { name: /^Overall grade \(differs\) Good Met/ })).toBeVisible();
+  await expectNoAxeViolations(hop);
+  const selects = hop.getByRole('combobox', { name: /^Agreed grade:/ });
+  const count = await selects.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1)
+    await chooseOption(hop, selects.nth(index), { label: 'Met' });
+  await hop
+    .getByLabel('Why this grade was agreed')
+    .fill('Talked through with the manager: Met is the threshold.');
+  await hop.getByRole('button', { name: 'Record the agreed grade' }).click();
+  await hop
+    .getByRole('dialog', { name: 'Record the agreed grade?' })
+    .getByRole('button', { name: 'Yes, record it' })
+    .click();
+  await expect(hop.getByText(/^Agreed: “Talked through with the manager/)).toBeVisible();
+  await expect(hop.getByRole('row', { name: /^Overall grade \(differs\) Good Met Met$/ })).toBeVisible();
+  await expectNoAxeViolations(hop);
+
+  // Their area's calibration counts it.
+  await hop
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Local calibration' })
+    .click();
+  await expect(hop.getByRole('heading', { level: 1, name: 'Local calibration' })).toBeVisible();
+  await expect(
+    hop
+      .getByRole('table', { name: /by area$/ })
+      .first()
+      .getByRole('row', { name: /^A1 / }),
+  ).toBeVisible();
+  await expectNoAxeViolations(hop);
+  await hop.context().close();
 });
