@@ -9,8 +9,11 @@ import {
   test,
 } from './helpers';
 
-/** Every section Met, every question Yes: the Head of Practice's blind grading, by pointer. */
-async function gradeEverythingMet(page: Page) {
+/**
+ * Every section Requires Improvement (the local tool's four-point scale), every question Yes:
+ * the Head of Practice's blind grading, by pointer.
+ */
+async function gradeEverythingRequiresImprovement(page: Page) {
   const sections = page
     .locator('form section[aria-labelledby$="-title"]')
     .filter({ has: page.getByRole('group', { name: /^Grade for / }) });
@@ -20,7 +23,7 @@ async function gradeEverythingMet(page: Page) {
     const section = sections.nth(index);
     await section
       .getByRole('group', { name: /^Grade for / })
-      .getByRole('radio', { name: 'Met', exact: true })
+      .getByRole('radio', { name: 'Requires Improvement', exact: true })
       .check();
     await section
       .getByRole('textbox')
@@ -40,7 +43,7 @@ async function gradeEverythingMet(page: Page) {
     'Supervision recorded',
   ])
     await page.getByRole('group', { name: indicator }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('met');
+  await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('requires-improvement');
   await page.getByLabel(/^Rationale/).fill('Planning was reactive; the threshold for Good was not reached.');
 }
 
@@ -136,30 +139,36 @@ test('a Service Manager completes a collaborative local audit; the Head of Pract
     0,
   );
   await expectNoAxeViolations(hop);
-  await gradeEverythingMet(hop);
+  await gradeEverythingRequiresImprovement(hop);
   await checkAndSubmitGrades(hop);
 
-  // The comparison (the manager said Good, the moderator Met), then the agreed grade.
+  // The comparison (the manager said Good, the moderator Requires Improvement), then the agreed grade.
   await expect(
     hop.getByRole('heading', { level: 1, name: /the manager’s grading and yours$/ }),
   ).toBeVisible();
-  await expect(hop.getByRole('row', { name: /^Overall grade \(differs\) Good Met/ })).toBeVisible();
+  await expect(
+    hop.getByRole('row', { name: /^Overall grade \(differs\) Good Requires Improvement/ }),
+  ).toBeVisible();
   await expectNoAxeViolations(hop);
   const selects = hop.getByRole('combobox', { name: /^Agreed grade:/ });
   const count = await selects.count();
   expect(count).toBeGreaterThan(0);
   for (let index = 0; index < count; index += 1)
-    await chooseOption(hop, selects.nth(index), { label: 'Met' });
+    await chooseOption(hop, selects.nth(index), { label: 'Requires Improvement' });
   await hop
     .getByLabel('Why this grade was agreed')
-    .fill('Talked through with the manager: Met is the threshold.');
+    .fill('Talked through with the manager: the plan is not yet Good.');
   await hop.getByRole('button', { name: 'Record the agreed grade' }).click();
   await hop
     .getByRole('dialog', { name: 'Record the agreed grade?' })
     .getByRole('button', { name: 'Yes, record it' })
     .click();
   await expect(hop.getByText(/^Agreed: “Talked through with the manager/)).toBeVisible();
-  await expect(hop.getByRole('row', { name: /^Overall grade \(differs\) Good Met Met$/ })).toBeVisible();
+  await expect(
+    hop.getByRole('row', {
+      name: /^Overall grade \(differs\) Good Requires Improvement Requires Improvement$/,
+    }),
+  ).toBeVisible();
   await expectNoAxeViolations(hop);
 
   // Their area's calibration counts it.
