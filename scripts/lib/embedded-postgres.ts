@@ -34,6 +34,30 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
+/**
+ * The port of a cluster that another live command (the demo, a test run) is
+ * running on this data directory: its postmaster's parent is a Node process
+ * that is still there. Such a cluster is shared, never stopped: a CLI run
+ * beside `npm run demo` used to stop the demo's database as an "orphan".
+ */
+function portInUseByAnotherCommand(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !isAlive(pid)) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+    if (!Number.isInteger(parent) || parent <= 1 || !isAlive(parent)) return null;
+    const command = readFileSync(`/proc/${parent}/cmdline`, 'utf8');
+    return /node/.test(command) ? port : null;
+  } catch {
+    return null;
+  }
+}
+
 // A SIGKILLed parent leaves postgres running and the next start() rejects
 // with `undefined`; stop the orphan by the PID postgres itself wrote down.
 async function stopOrphan(dataDir: string): Promise<void> {
@@ -61,6 +85,11 @@ export async function startEmbeddedPostgres(options: {
   // Postgres runs as the `postgres` user when we are root; it must be able
   // to reach the data directory's parent.
   chmodSync(path.dirname(dataDir), 0o755);
+  const shared = portInUseByAnotherCommand(dataDir);
+  if (shared !== null) {
+    console.error(`[db] using the PostgreSQL another command is running on port ${shared} (left running)`);
+    return clusterOn(shared, async () => undefined);
+  }
   await stopOrphan(dataDir);
 
   const log = options.quiet ? () => undefined : (m: unknown) => console.log(`[postgres] ${String(m).trim()}`);
@@ -89,8 +118,12 @@ export async function startEmbeddedPostgres(options: {
     );
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://postgres:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  return clusterOn(options.port, () => cluster.stop());
+}
+
+/** The handle on a running cluster: connection strings, databases, and how to stop it. */
+function clusterOn(port: number, stop: () => Promise<void>): EmbeddedCluster {
+  const urlFor = (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
   async function adminQuery<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
     const client = new pg.Client({ connectionString: urlFor('postgres') });
@@ -116,6 +149,6 @@ export async function startEmbeddedPostgres(options: {
       if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`bad database name ${database}`);
       await adminQuery((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     },
-    stop: () => cluster.stop(),
+    stop,
   };
 }

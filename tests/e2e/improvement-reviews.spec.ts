@@ -62,4 +62,13 @@ test('the NSD records a final review of the March 2014 action plan from the draf
   expect(flat).toContain(`13: ${REC_13}`);
   expect(flat).toContain('Judgement: Met.');
   expect(flat).toContain('Judgement: Ongoing.');
+
+  // Seed 004's inspection judgements beside the areas' audits: A8 and A13 judged outstanding with
+  // more Not Met work than the 14% target.
+  await nsd.goto('/improvement');
+  await nsd.getByRole('link', { name: 'Inspection judgements' }).click();
+  await expect(nsd.getByRole('heading', { level: 1, name: 'Inspection judgements' })).toBeVisible();
+  await expect(nsd.getByText('8 judgements · 2 where the inspection and the audit disagree')).toBeVisible();
+  await expect(nsd.getByRole('row', { name: /^A8 .*Disagree: Judged outstanding/ })).toBeVisible();
+  await expectNoAxeViolations(nsd);
 });
