@@ -16,11 +16,11 @@ let tables: Promise<string[]> | null = null;
  * stay cheap as the database grows (a digest of every row's text did not).
  */
 export async function databaseFingerprint(): Promise<Record<string, string>> {
-  tables ??= db()
-    .$queryRaw<{ table_name: string }[]>`
+  tables ??= db().$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`
-    .then((rows) => rows.map((row) => row.table_name).filter((table) => !IGNORED.has(table)));
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.then((rows) =>
+    rows.map((row) => row.table_name).filter((table) => !IGNORED.has(table)),
+  );
   const names = await tables;
   // Table names come from the catalogue, not from input.
   const parts = names.map(
@@ -30,5 +30,7 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
   const rows = await db().$queryRaw<{ table_name: string; count: bigint; newest: bigint | null }[]>(
     Prisma.join(parts, ' UNION ALL '),
   );
-  return Object.fromEntries(rows.map((row) => [row.table_name, `${String(row.count)}:${String(row.newest)}`]));
+  return Object.fromEntries(
+    rows.map((row) => [row.table_name, `${String(row.count)}:${String(row.newest)}`]),
+  );
 }
