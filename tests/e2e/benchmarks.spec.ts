@@ -1,4 +1,3 @@
-import { type Page } from '@playwright/test';
 import {
   chooseOption,
   expect,
@@ -7,47 +6,13 @@ import {
   signIn,
   test,
   checkAndSubmitGrades,
+  gradeEverySection,
 } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const AUDIT = 'Thematic Audit 2015: IRO liaison';
 const CASE = 'T15-000001'; // an A1 case, graded Good by the Improvement Manager
-
-/** Every section Met, every question Yes: the blind second grading, by pointer. */
-async function gradeEverythingMet(page: Page) {
-  const sections = page
-    .locator('form section[aria-labelledby$="-title"]')
-    .filter({ has: page.getByRole('group', { name: /^Grade for / }) });
-  const count = await sections.count();
-  expect(count).toBeGreaterThan(3);
-  for (let index = 0; index < count; index += 1) {
-    const section = sections.nth(index);
-    await section
-      .getByRole('group', { name: /^Grade for / })
-      .getByRole('radio', { name: 'Met', exact: true })
-      .check();
-    await section
-      .getByRole('textbox')
-      .first()
-      .fill(`Benchmark evidence ${index + 1}.`);
-    const groups = section.getByRole('group');
-    const questions = await groups.count();
-    for (let question = 1; question < questions; question += 1)
-      await groups.nth(question).getByRole('radio', { name: 'Yes' }).check();
-  }
-  const seen = page.getByRole('radio', { name: 'Seen', exact: true });
-  if (await seen.count()) await seen.check();
-  for (const indicator of [
-    'Audit done collaboratively with the practitioner',
-    'Feedback from the child or family obtained',
-    'Management oversight recorded',
-    'Supervision recorded',
-  ])
-    await page.getByRole('group', { name: indicator }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('met');
-  await page.getByLabel(/^Rationale/).fill('Planning was reactive; the threshold for Good was not reached.');
-}
 
 test('a benchmark round: chosen by hand and at random, graded blind, moderated, and measured', async ({
   browser,
@@ -103,7 +68,7 @@ test('a benchmark round: chosen by hand and at random, graded blind, moderated, 
   await expect(head.getByRole('link', { name: 'Go to your benchmark gradings' })).toBeVisible();
   await expectNoAxeViolations(head);
   await head.goto(benchmarkPage);
-  await gradeEverythingMet(head);
+  await gradeEverySection(head, { label: 'Met', key: 'met' }, 'Benchmark evidence');
   await checkAndSubmitGrades(head);
   await expect(head.getByRole('heading', { level: 1, name: `Case ${CASE}: the two gradings` })).toBeVisible();
   await expect(head.getByText('Your grades are submitted.')).toBeVisible();

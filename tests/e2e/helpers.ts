@@ -139,3 +139,45 @@ export async function checkAndSubmitGrades(page: Page): Promise<void> {
   ).toBeFocused();
   await page.getByRole('button', { name: 'Confirm and submit grades' }).click();
 }
+
+/**
+ * A blind second grading by pointer (a benchmark, a moderation): every section at one grade with
+ * evidence, every question Yes, children seen, the four QA indicators Yes, and the overall grade.
+ */
+export async function gradeEverySection(
+  page: Page,
+  grade: { label: string; key: string },
+  evidence: string,
+): Promise<void> {
+  const sections = page
+    .locator('form section[aria-labelledby$="-title"]')
+    .filter({ has: page.getByRole('group', { name: /^Grade for / }) });
+  const count = await sections.count();
+  expect(count).toBeGreaterThan(3);
+  for (let index = 0; index < count; index += 1) {
+    const section = sections.nth(index);
+    await section
+      .getByRole('group', { name: /^Grade for / })
+      .getByRole('radio', { name: grade.label, exact: true })
+      .check();
+    await section
+      .getByRole('textbox')
+      .first()
+      .fill(`${evidence} ${index + 1}.`);
+    const groups = section.getByRole('group');
+    const questions = await groups.count();
+    for (let question = 1; question < questions; question += 1)
+      await groups.nth(question).getByRole('radio', { name: 'Yes' }).check();
+  }
+  const seen = page.getByRole('radio', { name: 'Seen', exact: true });
+  if (await seen.count()) await seen.check();
+  for (const indicator of [
+    'Audit done collaboratively with the practitioner',
+    'Feedback from the child or family obtained',
+    'Management oversight recorded',
+    'Supervision recorded',
+  ])
+    await page.getByRole('group', { name: indicator }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('combobox', { name: 'Overall grade' }).selectOption(grade.key);
+  await page.getByLabel(/^Rationale/).fill('Planning was reactive; the threshold for Good was not reached.');
+}

@@ -1,4 +1,3 @@
-import { type Page } from '@playwright/test';
 import {
   checkAndSubmitGrades,
   chooseOption,
@@ -7,45 +6,8 @@ import {
   newPerson,
   signIn,
   test,
+  gradeEverySection,
 } from './helpers';
-
-/**
- * Every section Requires Improvement (the local tool's four-point scale), every question Yes:
- * the Head of Practice's blind grading, by pointer.
- */
-async function gradeEverythingRequiresImprovement(page: Page) {
-  const sections = page
-    .locator('form section[aria-labelledby$="-title"]')
-    .filter({ has: page.getByRole('group', { name: /^Grade for / }) });
-  const count = await sections.count();
-  expect(count).toBeGreaterThan(3);
-  for (let index = 0; index < count; index += 1) {
-    const section = sections.nth(index);
-    await section
-      .getByRole('group', { name: /^Grade for / })
-      .getByRole('radio', { name: 'Requires Improvement', exact: true })
-      .check();
-    await section
-      .getByRole('textbox')
-      .first()
-      .fill(`Moderation evidence ${index + 1}.`);
-    const groups = section.getByRole('group');
-    const questions = await groups.count();
-    for (let question = 1; question < questions; question += 1)
-      await groups.nth(question).getByRole('radio', { name: 'Yes' }).check();
-  }
-  const seen = page.getByRole('radio', { name: 'Seen', exact: true });
-  if (await seen.count()) await seen.check();
-  for (const indicator of [
-    'Audit done collaboratively with the practitioner',
-    'Feedback from the child or family obtained',
-    'Management oversight recorded',
-    'Supervision recorded',
-  ])
-    await page.getByRole('group', { name: indicator }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('combobox', { name: 'Overall grade' }).selectOption('requires-improvement');
-  await page.getByLabel(/^Rationale/).fill('Planning was reactive; the threshold for Good was not reached.');
-}
 
 // Issue 17: a Service Manager completes a collaborative local audit of their own team's case from
 // this month's queue (the demo drew the month; they picked one case themselves); the area's Head of
@@ -139,7 +101,11 @@ test('a Service Manager completes a collaborative local audit; the Head of Pract
     0,
   );
   await expectNoAxeViolations(hop);
-  await gradeEverythingRequiresImprovement(hop);
+  await gradeEverySection(
+    hop,
+    { label: 'Requires Improvement', key: 'requires-improvement' },
+    'Moderation evidence',
+  );
   await checkAndSubmitGrades(hop);
 
   // The comparison (the manager said Good, the moderator Requires Improvement), then the agreed grade.
